@@ -1,0 +1,92 @@
+import { hashApiKey, isWellFormedKey } from "../keys/index.js";
+import type { Store } from "../store/index.js";
+import { parseAuthorization } from "./parse-authorization.js";
+import type { VerificationCache } from "./verification-cache.js";
+import { toVerifiedKey, type VerifiedKey } from "./verified-key.js";
+
+export type VerifyFailureCode = "MISSING" | "BAD_SCHEME" | "MALFORMED" | "NOT_FOUND" | "REVOKED" | "EXPIRED";
+
+export type VerifyOutcome =
+  | { valid: true; key: VerifiedKey }
+  | { valid: false; code: VerifyFailureCode; key?: VerifiedKey };
+
+const MISSING: VerifyOutcome = { valid: false, code: "MISSING" };
+const BAD_SCHEME: VerifyOutcome = { valid: false, code: "BAD_SCHEME" };
+const MALFORMED: VerifyOutcome = { valid: false, code: "MALFORMED" };
+const NOT_FOUND: VerifyOutcome = { valid: false, code: "NOT_FOUND" };
+
+/**
+ * The hot path: header → format + checksum → SHA-256 → cache → (miss) storage.
+ * Answers synchronously on a cache hit or a malformed key, and with a promise only
+ * when storage must be read, so the common case never waits on the event loop.
+ */
+export class KeyVerifier {
+  private readonly inFlight = new Map<string, Promise<VerifiedKey | null>>();
+  // Bumped by every invalidation: a storage read that started before one must not
+  // put what it read into the cache, or a revoked key could come back.
+  private generation = 0;
+
+  constructor(
+    private readonly store: Pick<Store, "findKeyByHash">,
+    private readonly cache: VerificationCache,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  verify(authorization: string | undefined): VerifyOutcome | Promise<VerifyOutcome> {
+    const parsed = parseAuthorization(authorization);
+    if (parsed.kind === "missing") return MISSING;
+    if (parsed.kind === "bad_scheme") return BAD_SCHEME;
+    return this.verifyToken(parsed.token);
+  }
+
+  verifyToken(token: string): VerifyOutcome | Promise<VerifyOutcome> {
+    // Checked before any lookup: a mistyped or invented key costs no cache slot and no query.
+    if (!isWellFormedKey(token)) return MALFORMED;
+    const keyHash = hashApiKey(token);
+    const cached = this.cache.get(keyHash);
+    if (cached === null) return NOT_FOUND;
+    if (cached !== undefined) return this.judge(cached);
+    return this.load(keyHash).then((key) => (key === null ? NOT_FOUND : this.judge(key)));
+  }
+
+  invalidateKey(keyHash: string): void {
+    this.generation++;
+    this.cache.delete(keyHash);
+  }
+
+  invalidateWorkspace(workspaceId: string): void {
+    this.generation++;
+    this.cache.deleteWorkspace(workspaceId);
+  }
+
+  invalidateAll(): void {
+    this.generation++;
+    this.cache.clear();
+  }
+
+  private judge(key: VerifiedKey): VerifyOutcome {
+    const now = this.now();
+    if (key.revokedAt !== null && key.revokedAt <= now) return { valid: false, code: "REVOKED", key };
+    if (key.expiresAt !== null && key.expiresAt <= now) return { valid: false, code: "EXPIRED", key };
+    return { valid: true, key };
+  }
+
+  private load(keyHash: string): Promise<VerifiedKey | null> {
+    const pending = this.inFlight.get(keyHash);
+    if (pending) return pending;
+    const generation = this.generation;
+    const loading = this.store
+      .findKeyByHash(keyHash)
+      .then((record) => {
+        const key = record ? toVerifiedKey(record) : null;
+        if (generation === this.generation) {
+          if (key) this.cache.setHit(keyHash, key);
+          else this.cache.setMiss(keyHash);
+        }
+        return key;
+      })
+      .finally(() => this.inFlight.delete(keyHash));
+    this.inFlight.set(keyHash, loading);
+    return loading;
+  }
+}

@@ -1,0 +1,1 @@
+export { ChangeFeedPoller, type ChangeListener } from "./change-feed-poller.js";

@@ -1,0 +1,16 @@
+export type { Store } from "./store.js";
+export { UniqueViolationError } from "./store.js";
+export { KyselyStore } from "./kysely-store.js";
+export { openDatabase, type OpenedDatabase } from "./open-database.js";
+export { migrateToLatest } from "./migrate.js";
+export { openStore } from "./open-store.js";
+export type {
+  ChangeEvent,
+  KeyPage,
+  KeyPatch,
+  KeyRecord,
+  SubscriptionStatus,
+  UsageBatch,
+  UsageOutcome,
+  WorkspaceRecord,
+} from "./records.js";

@@ -1,0 +1,1 @@
+export { UsageRecorder, outcomeOfStatus } from "./usage-recorder.js";

@@ -1,0 +1,1 @@
+export { WorkspaceService, validateWorkspaceSlug, presentWorkspace } from "./workspace-service.js";
