@@ -4,3 +4,4 @@ export { parseAuthorization, type ParsedAuthorization } from "./parse-authorizat
 export { SCOPES, DEFAULT_SCOPES, isScope, findUnknownScopes, normalizeScopes, type Scope } from "./scopes.js";
 export { toVerifiedKey, type VerifiedKey } from "./verified-key.js";
 export { installAuthentication, type AuthenticationDependencies } from "./authenticate-hook.js";
+export type { RequestGuard, GuardDecision } from "./request-guards.js";

@@ -1,5 +1,5 @@
 import Fastify, { LogController, type FastifyInstance } from "fastify";
-import { installAuthentication, type KeyVerifier } from "../auth/index.js";
+import { installAuthentication, type KeyVerifier, type RequestGuard } from "../auth/index.js";
 import type { KeywardConfig } from "../config/index.js";
 import { registerKeyRoutes, type KeyService } from "../management/index.js";
 import type { Store } from "../store/index.js";
@@ -15,6 +15,8 @@ export interface AppDependencies {
   verifier: KeyVerifier;
   usage: UsageRecorder;
   keys: KeyService;
+  /** Feature steps on the request path (membership, subscription, limits, credits). */
+  guards?: RequestGuard[];
   /** Where logs go; defaults to stdout. Tests pass a stream to inspect them. */
   logStream?: NodeJS.WritableStream;
 }
@@ -37,7 +39,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   installErrorHandling(app);
   await registerOpenApi(app);
-  installAuthentication(app, { verifier: deps.verifier, usage: deps.usage });
+  installAuthentication(app, { verifier: deps.verifier, usage: deps.usage, guards: deps.guards ?? [] });
 
   registerHealthRoutes(app, deps.store);
   registerKeyRoutes(app, deps.keys);
