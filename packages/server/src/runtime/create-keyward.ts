@@ -4,7 +4,9 @@ import type { KeywardConfig } from "../config/index.js";
 import { ChangeFeedPoller } from "../events/index.js";
 import { buildApp } from "../http/build-app.js";
 import { KeyService } from "../management/index.js";
+import type { Kysely } from "kysely";
 import { openStore, type Store } from "../store/index.js";
+import type { Database } from "../store/schema.js";
 import { UsageRecorder } from "../usage/index.js";
 
 const CHANGE_RETENTION_MS = 86_400_000;
@@ -13,6 +15,8 @@ const CHANGE_RETENTION_MS = 86_400_000;
 export interface Keyward {
   app: FastifyInstance;
   store: Store;
+  /** The query builder over the same database, for feature stores (prompts, limits, …). */
+  db: Kysely<Database>;
   verifier: KeyVerifier;
   usage: UsageRecorder;
   keys: KeyService;
@@ -58,6 +62,7 @@ export async function createKeyward(
   return {
     app: built,
     store,
+    db: store.db,
     verifier,
     usage,
     keys,
