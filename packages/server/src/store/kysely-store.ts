@@ -6,6 +6,9 @@ import { UniqueViolationError, type Store } from "./store.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
+// Well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535 (5 per row).
+const USAGE_ROWS_PER_STATEMENT = 500;
+
 async function appendChange(db: Executor, kind: ChangeEvent["kind"], subject: string): Promise<void> {
   await db.insertInto("change_events").values({ kind, subject, created_at: Date.now() }).execute();
 }
@@ -159,23 +162,30 @@ export class KyselyStore implements Store {
 
   async applyUsageBatch(batch: UsageBatch): Promise<void> {
     if (batch.counts.length === 0 && batch.lastUsed.length === 0) return;
+    // A fixed row order makes concurrent batches from several instances lock rows in the
+    // same order, so PostgreSQL never deadlocks them against each other.
+    const counts = [...batch.counts].sort(
+      (a, b) => a.keyId.localeCompare(b.keyId) || a.hourStart - b.hourStart || a.outcome.localeCompare(b.outcome),
+    );
+    const lastUsed = [...batch.lastUsed].sort((a, b) => a.keyId.localeCompare(b.keyId));
     await this.db.transaction().execute(async (trx) => {
-      for (const row of batch.counts) {
+      for (let start = 0; start < counts.length; start += USAGE_ROWS_PER_STATEMENT) {
+        const rows = counts.slice(start, start + USAGE_ROWS_PER_STATEMENT).map((row) => ({
+          key_id: row.keyId,
+          workspace_id: row.workspaceId,
+          hour_start: row.hourStart,
+          outcome: row.outcome,
+          count: row.count,
+        }));
         await trx
           .insertInto("usage_hourly")
-          .values({
-            key_id: row.keyId,
-            workspace_id: row.workspaceId,
-            hour_start: row.hourStart,
-            outcome: row.outcome,
-            count: row.count,
-          })
+          .values(rows)
           .onConflict((oc) =>
             oc.columns(["key_id", "hour_start", "outcome"]).doUpdateSet({ count: sql`usage_hourly.count + excluded.count` }),
           )
           .execute();
       }
-      for (const used of batch.lastUsed) {
+      for (const used of lastUsed) {
         await trx
           .updateTable("api_keys")
           .set({ last_used_at: used.at })

@@ -8,6 +8,7 @@ import type { KeyEnvironment } from "../keys/index.js";
 import { createKeyward, type Keyward } from "../runtime/create-keyward.js";
 import type { WorkspaceRecord } from "../store/index.js";
 import { WorkspaceService } from "../workspaces/index.js";
+import { createTestSchema, testDatabaseUrl } from "./postgres-schema.js";
 
 export interface TestKeyward {
   keyward: Keyward;
@@ -24,7 +25,14 @@ export interface TestKeyward {
 /** A Keyward on a fresh SQLite data dir, for `app.inject` tests. */
 export async function startTestKeyward(env: Record<string, string> = {}): Promise<TestKeyward> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "keyward-test-"));
-  const config = loadConfig({ KEYWARD_DATA_DIR: dataDir, LOG_LEVEL: "info", ...env });
+  const postgresUrl = testDatabaseUrl();
+  const schema = postgresUrl && env.DATABASE_URL === undefined ? await createTestSchema(postgresUrl) : undefined;
+  const config = loadConfig({
+    KEYWARD_DATA_DIR: dataDir,
+    LOG_LEVEL: "info",
+    ...(schema ? { DATABASE_URL: schema.url } : {}),
+    ...env,
+  });
   const logStream = new PassThrough();
   let logText = "";
   logStream.on("data", (chunk: Buffer) => {
@@ -52,6 +60,7 @@ export async function startTestKeyward(env: Record<string, string> = {}): Promis
     },
     async close() {
       await keyward.close();
+      await schema?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
