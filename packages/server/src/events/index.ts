@@ -1,1 +1,2 @@
 export { ChangeFeedPoller, type ChangeListener } from "./change-feed-poller.js";
+export { PostgresChangeListener } from "./postgres-change-listener.js";

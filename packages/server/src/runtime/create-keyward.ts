@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { KeyVerifier, VerificationCache } from "../auth/index.js";
 import type { KeywardConfig } from "../config/index.js";
-import { ChangeFeedPoller } from "../events/index.js";
+import { ChangeFeedPoller, PostgresChangeListener } from "../events/index.js";
 import { buildApp } from "../http/build-app.js";
 import { KeyService } from "../management/index.js";
 import type { Kysely } from "kysely";
-import { openStore, type Store } from "../store/index.js";
+import { CHANGE_CHANNEL, openStore, type Store } from "../store/index.js";
 import type { Database } from "../store/schema.js";
 import { UsageRecorder } from "../usage/index.js";
 
@@ -53,6 +53,12 @@ export async function createKeyward(
 
   app = await buildApp({ config, store, verifier, usage, keys, ...options });
   await changes.start(config.changePollMs);
+  const listener = config.databaseUrl
+    ? new PostgresChangeListener(config.databaseUrl, CHANGE_CHANNEL, () => void changes.pollOnce(), (error) =>
+        app?.log.warn({ err: error }, "change listener disconnected; polling meanwhile"),
+      )
+    : undefined;
+  await listener?.start();
   usage.start(config.usageFlushMs);
   const pruneTimer = setInterval(() => void store.pruneChangesBefore(Date.now() - CHANGE_RETENTION_MS).catch(() => {}), 3_600_000);
   pruneTimer.unref();
@@ -71,6 +77,7 @@ export async function createKeyward(
       closing ??= (async () => {
         clearInterval(pruneTimer);
         changes.stop();
+        await listener?.stop();
         await built.close();
         await usage.stop().catch((error: unknown) => built.log.error({ err: error }, "final usage flush failed"));
         await store.close();

@@ -1,6 +1,6 @@
 export type { Store } from "./store.js";
 export { UniqueViolationError } from "./store.js";
-export { KyselyStore } from "./kysely-store.js";
+export { KyselyStore, appendChange, CHANGE_CHANNEL } from "./kysely-store.js";
 export { openDatabase, type OpenedDatabase } from "./open-database.js";
 export { migrateToLatest } from "./migrate.js";
 export { openStore } from "./open-store.js";

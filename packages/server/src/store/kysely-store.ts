@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction, type Updateable } from "kysely";
+import { PostgresAdapter, sql, type Kysely, type Transaction, type Updateable } from "kysely";
 import type { ChangeEvent, KeyPage, KeyPatch, KeyRecord, UsageBatch, WorkspaceRecord } from "./records.js";
 import { isUniqueViolation, keyFromRow, keyToRow, workspaceFromRow } from "./row-mapping.js";
 import type { ApiKeysTable, Database } from "./schema.js";
@@ -9,8 +9,21 @@ type Executor = Kysely<Database> | Transaction<Database>;
 // Well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535 (5 per row).
 const USAGE_ROWS_PER_STATEMENT = 500;
 
-async function appendChange(db: Executor, kind: ChangeEvent["kind"], subject: string): Promise<void> {
+/** The PostgreSQL channel that wakes change-feed readers as soon as a change commits. */
+export const CHANGE_CHANNEL = "keyward_changes";
+
+/**
+ * Appends a change event inside the caller's transaction. On PostgreSQL it also sends a
+ * NOTIFY, delivered at commit, so other instances read the feed at once instead of at
+ * their next poll.
+ */
+export async function appendChange(db: Executor, kind: ChangeEvent["kind"], subject: string): Promise<void> {
   await db.insertInto("change_events").values({ kind, subject, created_at: Date.now() }).execute();
+  if (isPostgres(db)) await sql`select pg_notify(${CHANGE_CHANNEL}, '')`.execute(db);
+}
+
+function isPostgres(db: Executor): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** The one store implementation: Kysely drives both SQLite and PostgreSQL. */
