@@ -115,7 +115,7 @@ export function installAuthentication(app: FastifyInstance, deps: Authentication
 
   app.addHook("onResponse", function countUsage(request, reply, done) {
     const key = request.apiKey ?? request.refusedKey;
-    if (key !== null) deps.usage.record(key.id, key.workspaceId, reply.statusCode);
+    if (key !== null) deps.usage.record(key.id, key.workspaceId, reply.statusCode, request.ip);
     done();
   });
 }

@@ -25,6 +25,10 @@ export class KeyVerifier {
   // Bumped by every invalidation: a storage read that started before one must not
   // put what it read into the cache, or a revoked key could come back.
   private generation = 0;
+  private lookupObserver: ((seconds: number) => void) | undefined;
+
+  /** How verifications were answered, for metrics: plain integers, free on the hot path. */
+  readonly stats = { hits: 0, misses: 0, negativeHits: 0, malformed: 0 };
 
   constructor(
     private readonly store: Pick<Store, "findKeyByHash">,
@@ -41,26 +45,46 @@ export class KeyVerifier {
 
   verifyToken(token: string): VerifyOutcome | Promise<VerifyOutcome> {
     // Checked before any lookup: a mistyped or invented key costs no cache slot and no query.
-    if (!isWellFormedKey(token)) return MALFORMED;
+    if (!isWellFormedKey(token)) {
+      this.stats.malformed++;
+      return MALFORMED;
+    }
     const keyHash = hashApiKey(token);
     const cached = this.cache.get(keyHash);
-    if (cached === null) return NOT_FOUND;
-    if (cached !== undefined) return this.judge(cached);
+    if (cached === null) {
+      this.stats.negativeHits++;
+      return NOT_FOUND;
+    }
+    if (cached !== undefined) {
+      this.stats.hits++;
+      return this.judge(cached);
+    }
+    this.stats.misses++;
     return this.load(keyHash).then((key) => (key === null ? NOT_FOUND : this.judge(key)));
+  }
+
+  /** Reports how long each storage lookup took (cache misses only). */
+  observeLookups(observer: (seconds: number) => void): void {
+    this.lookupObserver = observer;
   }
 
   invalidateKey(keyHash: string): void {
     this.generation++;
+    // A request arriving from now on must not join a read that may predate the change.
+    this.inFlight.delete(keyHash);
     this.cache.delete(keyHash);
   }
 
   invalidateWorkspace(workspaceId: string): void {
     this.generation++;
+    // Which workspace an in-flight read belongs to is unknown until it returns.
+    this.inFlight.clear();
     this.cache.deleteWorkspace(workspaceId);
   }
 
   invalidateAll(): void {
     this.generation++;
+    this.inFlight.clear();
     this.cache.clear();
   }
 
@@ -75,9 +99,11 @@ export class KeyVerifier {
     const pending = this.inFlight.get(keyHash);
     if (pending) return pending;
     const generation = this.generation;
+    const started = this.lookupObserver ? performance.now() : 0;
     const loading = this.store
       .findKeyByHash(keyHash)
       .then((record) => {
+        if (this.lookupObserver) this.lookupObserver((performance.now() - started) / 1000);
         const key = record ? toVerifiedKey(record) : null;
         if (generation === this.generation) {
           if (key) this.cache.setHit(keyHash, key);
@@ -85,7 +111,10 @@ export class KeyVerifier {
         }
         return key;
       })
-      .finally(() => this.inFlight.delete(keyHash));
+      .finally(() => {
+        // Only our own entry: an invalidation may have replaced it with a newer read.
+        if (this.inFlight.get(keyHash) === loading) this.inFlight.delete(keyHash);
+      });
     this.inFlight.set(keyHash, loading);
     return loading;
   }

@@ -4,6 +4,13 @@ import { ConfigError } from "../config/index.js";
 import { describeCliError, EXIT_USAGE } from "./cli-errors.js";
 import { registerKeyCommands } from "./commands/keys-command.js";
 import { registerWorkspaceCommands } from "./commands/workspaces-command.js";
+import { registerUserCommands } from "./commands/users-command.js";
+import { registerMemberCommands } from "./commands/members-command.js";
+import { registerInvitationCommands } from "./commands/invitations-command.js";
+import { registerPlanCommands } from "./commands/plans-command.js";
+import { registerCreditCommands } from "./commands/credits-command.js";
+import { registerUsageCommands } from "./commands/usage-command.js";
+import { registerPromptCommands } from "./commands/prompts-command.js";
 
 function buildProgram(): Command {
   const program = new Command("keyward")
@@ -14,6 +21,13 @@ function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text.split("\n")[0] + "\n") });
   registerWorkspaceCommands(program);
   registerKeyCommands(program);
+  registerUserCommands(program);
+  registerMemberCommands(program);
+  registerInvitationCommands(program);
+  registerPlanCommands(program);
+  registerCreditCommands(program);
+  registerUsageCommands(program);
+  registerPromptCommands(program);
   // Every sub-command reports usage errors through exitOverride too.
   for (const command of program.commands) {
     command.exitOverride();

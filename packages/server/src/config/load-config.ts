@@ -19,6 +19,12 @@ export interface KeywardConfig {
   /** How often storage is polled for changes made by other processes (CLI, other instances). */
   changePollMs: number;
   usageFlushMs: number;
+  /** A JSON file of plans on top of the built-in ones (KEYWARD_PLANS_FILE; see limits/plan-catalog.ts). */
+  plansFile: string | undefined;
+  /** Windows for requests without a valid key, per client IP, e.g. "100/minute" (comma-separated). */
+  ipRateLimits: string;
+  /** How often hourly usage is rolled into daily rows and old rows are deleted. */
+  usageCompactMs: number;
 }
 
 export class ConfigError extends Error {
@@ -73,5 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     missCacheMaxEntries: readInteger(env, "KEYWARD_MISS_CACHE_MAX_KEYS", 50_000, 1, 50_000_000),
     changePollMs: readInteger(env, "KEYWARD_CHANGE_POLL_MS", 200, 10, 60_000),
     usageFlushMs: readInteger(env, "KEYWARD_USAGE_FLUSH_MS", 5_000, 10, 3_600_000),
+    plansFile: env.KEYWARD_PLANS_FILE ? path.resolve(env.KEYWARD_PLANS_FILE) : undefined,
+    ipRateLimits: env.KEYWARD_IP_RATE_LIMITS || "100/minute",
+    usageCompactMs: readInteger(env, "KEYWARD_USAGE_COMPACT_MS", 3_600_000, 1_000, 86_400_000),
   };
 }

@@ -20,8 +20,10 @@ export const ERROR_CATALOG = {
     registry: "Insufficient permissions",
     monitor: "Insufficient permissions",
   },
+  // Answered as `forbidden`, with a message that says why.
   subscription_inactive: {
     status: 403,
+    wireCode: "forbidden",
     registry: "The workspace subscription is inactive",
     monitor: "The workspace subscription is inactive",
   },
@@ -59,6 +61,13 @@ export const ERROR_CATALOG = {
     status: 429,
     registry: "Rate limit exceeded. Please retry after {retryAfter} seconds.",
     monitor: "Rate limit exceeded. Try again in {retryAfter} seconds.",
+  },
+  // Too many requests of a workspace in flight at once; answered as `rate_limit_exceeded`.
+  concurrency_limit_exceeded: {
+    status: 429,
+    wireCode: "rate_limit_exceeded",
+    registry: "Too many concurrent requests. Please retry after {retryAfter} seconds.",
+    monitor: "Too many concurrent requests. Try again in {retryAfter} seconds.",
   },
   internal_error: {
     status: 500,

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ApiError, isApiError, type FieldProblem } from "../errors/index.js";
+import { redactKeys } from "../keys/index.js";
 import { dialectOf, sendApiError } from "./send-error.js";
 
 interface ValidationEntry {
@@ -13,7 +14,8 @@ function fieldOf(entry: ValidationEntry, context: string | undefined): string {
   const extra = entry.params?.additionalProperty;
   const path = (entry.instancePath ?? "").replace(/^\//, "").replaceAll("/", ".");
   const leaf = typeof missing === "string" ? missing : typeof extra === "string" ? extra : "";
-  const field = [path, leaf].filter(Boolean).join(".");
+  // Field names come from the client and are echoed back: a key sent as one must not be.
+  const field = redactKeys([path, leaf].filter(Boolean).join("."));
   return field || context || "body";
 }
 
@@ -65,7 +67,7 @@ export function installErrorHandling(app: FastifyInstance): void {
 
   app.setNotFoundHandler(function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
     // Echo the path without anything shaped like a key: people do paste keys into URLs.
-    const path = (request.url.split("?")[0] ?? "").slice(0, 200).replace(/sk_(live|test)_[0-9A-Za-z]*/g, "sk_$1_…");
+    const path = redactKeys((request.url.split("?")[0] ?? "").slice(0, 200));
     const error = new ApiError("not_found", { message: `Route not found: ${request.method} ${path}` });
     sendApiError(reply, error, dialectOf(request));
   });

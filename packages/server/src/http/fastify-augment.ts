@@ -20,5 +20,11 @@ declare module "fastify" {
     apiKey: VerifiedKey | null;
     /** A known key that was refused (revoked or expired), kept for usage accounting. */
     refusedKey: VerifiedKey | null;
+    /**
+     * What the key may do on this request: its scopes intersected with its creator's
+     * current role (set by the workspace-access guard); null when no guard computed it,
+     * in which case the key's own scopes apply.
+     */
+    effectiveScopes: ReadonlySet<string> | null;
   }
 }

@@ -8,6 +8,20 @@ export function healthTimestamp(now: number): string {
   return new Date(now - (now % 1000)).toISOString().replace(".000Z", "Z");
 }
 
+/** The health timestamp, formatted once per second rather than once per request. */
+function createTimestampClock(): (now: number) => string {
+  let second = -1;
+  let text = "";
+  return function currentTimestamp(now: number): string {
+    const thisSecond = Math.floor(now / 1000);
+    if (thisSecond !== second) {
+      second = thisSecond;
+      text = healthTimestamp(now);
+    }
+    return text;
+  };
+}
+
 const HealthSchema = Type.Object({
   status: Type.Literal("ok"),
   timestamp: Type.String({ format: "date-time", examples: ["2024-01-15T10:30:00Z"] }),
@@ -15,6 +29,7 @@ const HealthSchema = Type.Object({
 
 /** `/v1/health` (needs a key) and the unauthenticated probes for load balancers. */
 export function registerHealthRoutes(app: FastifyInstance, store: Pick<Store, "ping">): void {
+  const timestamp = createTimestampClock();
   app.get(
     "/v1/health",
     {
@@ -27,7 +42,7 @@ export function registerHealthRoutes(app: FastifyInstance, store: Pick<Store, "p
       },
     },
     function health() {
-      return { status: "ok" as const, timestamp: healthTimestamp(Date.now()) };
+      return { status: "ok" as const, timestamp: timestamp(Date.now()) };
     },
   );
 

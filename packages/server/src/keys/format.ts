@@ -34,10 +34,17 @@ export function isWellFormedKey(candidate: string): boolean {
   return parseKeyEnvironment(candidate) !== null;
 }
 
-/** Finds every well-formed key in a text (for scanners); the checksum rules out look-alikes. */
+// A key stands alone: a longer run of letters and digits around it is some other token.
+const KEY_CANDIDATE = /(?<![0-9A-Za-z])sk_(?:live|test)_[0-9A-Za-z]{42}(?![0-9A-Za-z])/g;
+
+/**
+ * Finds every well-formed key in a text (for scanners); the checksum rules out look-alikes.
+ *
+ * @example findKeysInText(`KEYWARD_API_KEY=${key}`) // [key]
+ */
 export function findKeysInText(text: string): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(/sk_(?:live|test)_[0-9A-Za-z]{42}(?![0-9A-Za-z])/g)) {
+  for (const match of text.matchAll(KEY_CANDIDATE)) {
     if (isWellFormedKey(match[0])) found.push(match[0]);
   }
   return found;

@@ -14,3 +14,4 @@ export { generateApiKey } from "./generate.js";
 export { hashApiKey } from "./hash.js";
 export { keyHint } from "./hint.js";
 export { newId, type IdPrefix } from "./ids.js";
+export { redactKeys } from "./redact.js";

@@ -1,8 +1,10 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { keyActor } from "../audit/index.js";
 import type { Scope, VerifiedKey } from "../auth/index.js";
 import { DEFAULT_SCOPES, normalizeScopes } from "../auth/index.js";
 import { ApiError } from "../errors/index.js";
+import type { KeyEnvironment } from "../keys/index.js";
 import { RegistryErrorResponses } from "../http/error-schemas.js";
 import {
   CreateKeyBody,
@@ -18,11 +20,22 @@ import {
 import type { KeyService } from "./key-service.js";
 import { presentKey } from "./present-key.js";
 
-/** A key can hand on only the rights it has itself. */
-function assertCanGrant(caller: VerifiedKey, scopes: readonly Scope[]): void {
-  const missing = scopes.filter((scope) => !caller.scopes.has(scope));
+/**
+ * A key can hand on only the rights it has itself, right now: its scopes narrowed to its
+ * creator's current role (computed by the workspace-access guard), else its own scopes.
+ */
+function assertCanGrant(request: FastifyRequest, caller: VerifiedKey, scopes: readonly Scope[]): void {
+  const granted = request.effectiveScopes ?? caller.scopes;
+  const missing = scopes.filter((scope) => !granted.has(scope));
   if (missing.length > 0) {
     throw new ApiError("forbidden", { message: `Insufficient permissions: this key cannot grant ${missing.join(", ")}` });
+  }
+}
+
+/** A sandbox key never issues a production key, by creation or by rotation. */
+function assertCanIssueEnvironment(caller: VerifiedKey, environment: KeyEnvironment): void {
+  if (caller.environment === "test" && environment === "live") {
+    throw new ApiError("forbidden", { message: "Insufficient permissions: a test key cannot create live keys" });
   }
 }
 
@@ -58,19 +71,20 @@ export function registerKeyRoutes(root: FastifyInstance, keys: KeyService): void
     async function createKey(request, reply) {
       const self = caller(request.apiKey);
       const scopes = normalizeScopes(request.body.scopes ?? DEFAULT_SCOPES);
-      assertCanGrant(self, scopes);
+      assertCanGrant(request, self, scopes);
       const environment = request.body.environment ?? self.environment;
-      if (self.environment === "test" && environment === "live") {
-        throw new ApiError("forbidden", { message: "Insufficient permissions: a test key cannot create live keys" });
-      }
-      const issued = await keys.create({
-        workspaceId: self.workspaceId,
-        name: request.body.name,
-        environment,
-        scopes,
-        expiresAt: parseExpiry(request.body.expiresAt) ?? null,
-        createdBy: self.createdBy,
-      });
+      assertCanIssueEnvironment(self, environment);
+      const issued = await keys.create(
+        {
+          workspaceId: self.workspaceId,
+          name: request.body.name,
+          environment,
+          scopes,
+          expiresAt: parseExpiry(request.body.expiresAt) ?? null,
+          createdBy: self.createdBy,
+        },
+        keyActor(self.id, request.ip),
+      );
       reply.code(201);
       return { ...presentKey(issued.record), key: issued.secret };
     },
@@ -124,7 +138,7 @@ export function registerKeyRoutes(root: FastifyInstance, keys: KeyService): void
     async function updateKey(request) {
       const self = caller(request.apiKey);
       const scopes = request.body.scopes ? normalizeScopes(request.body.scopes) : undefined;
-      if (scopes) assertCanGrant(self, scopes);
+      if (scopes) assertCanGrant(request, self, scopes);
       const expiresAt = parseExpiry(request.body.expiresAt);
       if (typeof expiresAt === "number" && expiresAt <= Date.now()) {
         throw new ApiError("validation_error", {
@@ -132,7 +146,8 @@ export function registerKeyRoutes(root: FastifyInstance, keys: KeyService): void
           details: [{ field: "expiresAt", message: "must be in the future" }],
         });
       }
-      const updated = await keys.update(request.params.id, { name: request.body.name, scopes, expiresAt }, self.workspaceId);
+      const patch = { name: request.body.name, scopes, expiresAt };
+      const updated = await keys.update(request.params.id, patch, self.workspaceId, keyActor(self.id, request.ip));
       return presentKey(updated);
     },
   );
@@ -153,7 +168,11 @@ export function registerKeyRoutes(root: FastifyInstance, keys: KeyService): void
     async function rotateKey(request) {
       const self = caller(request.apiKey);
       const grace = request.body?.gracePeriodSeconds ?? 0;
-      const rotated = await keys.rotate(request.params.id, grace, self.workspaceId);
+      // The new secret carries the old key's rights: the caller must be able to grant them.
+      const old = await keys.get(request.params.id, self.workspaceId);
+      assertCanGrant(request, self, old.scopes as Scope[]);
+      assertCanIssueEnvironment(self, old.environment);
+      const rotated = await keys.rotate(request.params.id, grace, self.workspaceId, keyActor(self.id, request.ip));
       return {
         ...presentKey(rotated.issued.record),
         key: rotated.issued.secret,
@@ -171,7 +190,7 @@ export function registerKeyRoutes(root: FastifyInstance, keys: KeyService): void
     },
     async function revokeKey(request) {
       const self = caller(request.apiKey);
-      return presentKey(await keys.revoke(request.params.id, self.workspaceId));
+      return presentKey(await keys.revoke(request.params.id, self.workspaceId, keyActor(self.id, request.ip)));
     },
   );
 }

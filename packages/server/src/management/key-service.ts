@@ -1,3 +1,13 @@
+import {
+  keyCreatedEntry,
+  keyRevokedEntry,
+  keyRotatedEntry,
+  keyUpdatedEntry,
+  SYSTEM_ACTOR,
+  type Actor,
+  type AuditRecorder,
+  type KeyAuditEntry,
+} from "../audit/index.js";
 import type { Scope } from "../auth/index.js";
 import { ApiError } from "../errors/index.js";
 import { generateApiKey, hashApiKey, keyHint, newId, type KeyEnvironment } from "../keys/index.js";
@@ -26,22 +36,32 @@ export interface RotatedKey {
   old: KeyRecord;
 }
 
+/** Where key changes are recorded, and on whose behalf when a call names no actor. */
+export interface KeyAuditOptions {
+  audit?: AuditRecorder | undefined;
+  /** The actor of calls without one: the CLI passes CLI_ACTOR; default SYSTEM_ACTOR. */
+  defaultActor?: Actor | undefined;
+}
+
 export const MAX_GRACE_SECONDS = 30 * 86_400;
 export const MAX_PAGE_SIZE = 100;
 
 /**
  * Creating, listing, changing, revoking and rotating keys: the rules shared by the API,
  * the CLI and the dashboard. `onKeyChanged` drops a key from this process's cache at
- * once; other processes learn of it from the change feed.
+ * once; other processes learn of it from the change feed. With an audit log, each
+ * create, update, revoke and rotate writes one entry naming its `actor` (the key on API
+ * routes, the CLI, a signed-in user with their IP in the dashboard).
  */
 export class KeyService {
   constructor(
     private readonly store: Store,
     private readonly onKeyChanged: (keyHash: string) => void = () => {},
     private readonly now: () => number = Date.now,
+    private readonly auditing: KeyAuditOptions = {},
   ) {}
 
-  async create(input: CreateKeyInput): Promise<IssuedKey> {
+  async create(input: CreateKeyInput, actor?: Actor): Promise<IssuedKey> {
     const name = validateKeyName(input.name);
     if (input.expiresAt !== null && input.expiresAt <= this.now()) {
       throw new ApiError("validation_error", {
@@ -51,6 +71,7 @@ export class KeyService {
     }
     const issued = this.issue({ ...input, name, replacesKeyId: null });
     await this.store.insertKey(issued.record);
+    await this.recordAudit(keyCreatedEntry(issued.record), actor);
     return issued;
   }
 
@@ -73,21 +94,25 @@ export class KeyService {
     return key;
   }
 
-  async update(id: string, patch: KeyPatch, workspaceId?: string): Promise<KeyRecord> {
-    await this.get(id, workspaceId);
+  async update(id: string, patch: KeyPatch, workspaceId?: string, actor?: Actor): Promise<KeyRecord> {
+    const before = await this.get(id, workspaceId);
     const clean: KeyPatch = { ...patch };
     if (patch.name !== undefined) clean.name = validateKeyName(patch.name);
     const updated = await this.store.updateKey(id, clean);
     if (!updated) throw new ApiError("not_found", { message: `Key not found: ${id.slice(0, 64)}` });
     this.onKeyChanged(updated.keyHash);
+    const entry = keyUpdatedEntry(before, updated);
+    if (entry) await this.recordAudit(entry, actor);
     return updated;
   }
 
-  async revoke(id: string, workspaceId?: string): Promise<KeyRecord> {
-    await this.get(id, workspaceId);
+  async revoke(id: string, workspaceId?: string, actor?: Actor): Promise<KeyRecord> {
+    const before = await this.get(id, workspaceId);
     const revoked = await this.store.revokeKey(id, this.now());
     if (!revoked) throw new ApiError("not_found", { message: `Key not found: ${id.slice(0, 64)}` });
     this.onKeyChanged(revoked.keyHash);
+    // Revoking a revoked key changes nothing, so it is not an event either.
+    if (before.revokedAt === null) await this.recordAudit(keyRevokedEntry(revoked), actor);
     return revoked;
   }
 
@@ -96,7 +121,7 @@ export class KeyService {
    * the old key after `graceSeconds` (0: at once). An expiring key never becomes a
    * non-expiring one: the replacement gets the same lifetime, counted from now.
    */
-  async rotate(id: string, graceSeconds: number, workspaceId?: string): Promise<RotatedKey> {
+  async rotate(id: string, graceSeconds: number, workspaceId?: string, actor?: Actor): Promise<RotatedKey> {
     if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_GRACE_SECONDS) {
       throw new ApiError("validation_error", {
         message: `gracePeriodSeconds must be an integer from 0 to ${MAX_GRACE_SECONDS}`,
@@ -119,14 +144,26 @@ export class KeyService {
       expiresAt: lifetime === null ? null : now + lifetime,
       createdBy: old.createdBy,
       replacesKeyId: old.id,
-    });
+    }, now);
     const ended = await this.store.rotateKey(old.id, issued.record, now + graceSeconds * 1000);
     if (!ended) throw new ApiError("not_found", { message: `Key not found: ${id.slice(0, 64)}` });
+    if (ended.replacedByKeyId !== issued.record.id) {
+      // Revoked or rotated by someone else since it was read above.
+      const reason = ended.revokedAt !== null ? "is revoked and cannot be rotated" : `was already rotated; rotate its replacement ${ended.replacedByKeyId}`;
+      throw new ApiError("conflict", { message: `Key ${reason}` });
+    }
     this.onKeyChanged(ended.keyHash);
+    await this.recordAudit(keyRotatedEntry(ended, issued.record, graceSeconds), actor);
     return { issued, old: ended };
   }
 
-  private issue(input: CreateKeyInput & { replacesKeyId: string | null }): IssuedKey {
+  private async recordAudit(entry: KeyAuditEntry, actor: Actor | undefined): Promise<void> {
+    const log = this.auditing.audit;
+    if (log === undefined) return;
+    await log.record({ ...entry, actor: actor ?? this.auditing.defaultActor ?? SYSTEM_ACTOR });
+  }
+
+  private issue(input: CreateKeyInput & { replacesKeyId: string | null }, createdAt = this.now()): IssuedKey {
     const secret = generateApiKey(input.environment);
     const record: KeyRecord = {
       id: newId("key"),
@@ -136,7 +173,7 @@ export class KeyService {
       scopes: input.scopes,
       keyHash: hashApiKey(secret),
       hint: keyHint(secret),
-      createdAt: this.now(),
+      createdAt,
       createdBy: input.createdBy,
       lastUsedAt: null,
       expiresAt: input.expiresAt,

@@ -33,3 +33,16 @@ export function presentKey(key: KeyRecord, now: number = Date.now()) {
 }
 
 export type PresentedKey = ReturnType<typeof presentKey>;
+
+/**
+ * The answer to a rotation: the replacement with its secret (shown this once), the key it
+ * replaces, and when that old key stops working.
+ */
+export function presentRotatedKey(rotated: { issued: { record: KeyRecord; secret: string }; old: KeyRecord }) {
+  return {
+    ...presentKey(rotated.issued.record),
+    key: rotated.issued.secret,
+    replaces: rotated.old.id,
+    oldKeyExpiresAt: new Date(rotated.old.expiresAt ?? Date.now()).toISOString(),
+  };
+}

@@ -7,7 +7,20 @@ import { KeyService } from "../management/index.js";
 import type { Kysely } from "kysely";
 import { CHANGE_CHANNEL, openStore, type Store } from "../store/index.js";
 import type { Database } from "../store/schema.js";
-import { UsageRecorder } from "../usage/index.js";
+import { UsageRecorder, type UsageService } from "../usage/index.js";
+import type { CreditService } from "../credits/index.js";
+import type { LimitsService } from "../limits/index.js";
+import { createLimits, type LimitsParts } from "./create-limits.js";
+import { createPromptRegistry, type PromptRegistry } from "../prompts/index.js";
+import { AuditLog } from "../audit/index.js";
+import { createConsoleState, type ConsoleState } from "../console/index.js";
+import {
+  createPeopleServices,
+  loadWorkspaceAccess,
+  WorkspaceAccessCache,
+  workspaceAccessGuard,
+  type PeopleServices,
+} from "../workspaces/index.js";
 
 const CHANGE_RETENTION_MS = 86_400_000;
 
@@ -21,6 +34,24 @@ export interface Keyward {
   usage: UsageRecorder;
   keys: KeyService;
   changes: ChangeFeedPoller;
+  /** The append-only audit log (key, member, subscription and sign-in events). */
+  audit: AuditLog;
+  /** Users, memberships, invitations and workspaces (they write audit entries and invalidate access). */
+  people: PeopleServices;
+  /** Workspace status and member roles, as the request path reads them. */
+  workspaceAccess: WorkspaceAccessCache;
+  /** The prompt registry's services (prompts and their context items), as the routes and the dashboard use them. */
+  prompts: PromptRegistry;
+  /** The dashboard's sessions, setup link and sign-in throttle. */
+  console: ConsoleState;
+  /** Plans and per-key rate limits (CLI and dashboard). */
+  limits: LimitsService;
+  /** Credit balances: charge, refund, grant, read. */
+  credits: CreditService;
+  /** Usage as the API and the dashboard read it (series per hour or day, last use, compaction). */
+  usageQueries: UsageService;
+  /** The request path's limit stores and caches, for tests. */
+  limitParts: LimitsParts;
   /** Stops background work, flushes usage and closes storage (the app first, if listening). */
   close(): Promise<void>;
 }
@@ -38,7 +69,19 @@ export async function createKeyward(
     missTtlMs: config.missCacheTtlMs,
   });
   const verifier = new KeyVerifier(store, cache);
-  const keys = new KeyService(store, (keyHash) => verifier.invalidateKey(keyHash));
+  const audit = new AuditLog(store.db);
+  const keys = new KeyService(store, (keyHash) => verifier.invalidateKey(keyHash), Date.now, { audit });
+  const workspaceAccess = new WorkspaceAccessCache((workspaceId) => loadWorkspaceAccess(store.db, workspaceId), {
+    maxEntries: config.cacheMaxEntries,
+    ttlMs: config.cacheTtlMs,
+  });
+  // Changes made here drop the cached access at once; other processes' changes arrive by the feed.
+  const people = createPeopleServices({
+    store,
+    db: store.db,
+    audit,
+    onWorkspaceChanged: (workspaceId) => workspaceAccess.invalidate(workspaceId),
+  });
   let app: FastifyInstance | undefined;
   const usage = new UsageRecorder(
     (batch) => store.applyUsageBatch(batch),
@@ -50,8 +93,44 @@ export async function createKeyward(
     if (event.kind === "key") verifier.invalidateKey(event.subject);
     else verifier.invalidateWorkspace(event.subject);
   });
+  changes.subscribe((event) => {
+    if (event.kind === "workspace") workspaceAccess.invalidate(event.subject);
+  });
+  const limitParts = createLimits(config, store.db, (error, message) => app?.log.warn({ err: error }, message));
+  changes.subscribe((event) => {
+    if (event.kind === "workspace") limitParts.keyLimits.invalidateWorkspace(event.subject);
+  });
 
-  app = await buildApp({ config, store, verifier, usage, keys, ...options });
+  // The workspace step runs first: limits and credits only count requests it lets through.
+  const guards = [workspaceAccessGuard(workspaceAccess), ...limitParts.guards];
+  const prompts = createPromptRegistry(store.db, store);
+  const consoleState = createConsoleState(store.db);
+  const dashboard = {
+    ...consoleState,
+    store,
+    db: store.db,
+    keys,
+    audit,
+    users: people.users,
+    members: people.memberships,
+    invitations: people.invitations,
+    workspaces: people.workspaces,
+    prompts: prompts.prompts,
+    usage: limitParts.usageQueries,
+    publicUrl: config.publicUrl,
+  };
+  app = await buildApp({
+    config,
+    store,
+    verifier,
+    usage,
+    keys,
+    guards,
+    prompts: { registry: prompts, publicUrl: config.publicUrl },
+    console: dashboard,
+    limits: { concurrency: limitParts.concurrency, credits: limitParts.credits, usage: limitParts.usageQueries },
+    ...options,
+  });
   await changes.start(config.changePollMs);
   const listener = config.databaseUrl
     ? new PostgresChangeListener(config.databaseUrl, CHANGE_CHANNEL, () => void changes.pollOnce(), (error) =>
@@ -60,6 +139,7 @@ export async function createKeyward(
     : undefined;
   await listener?.start();
   usage.start(config.usageFlushMs);
+  limitParts.compactor.start(config.usageCompactMs);
   const pruneTimer = setInterval(() => void store.pruneChangesBefore(Date.now() - CHANGE_RETENTION_MS).catch(() => {}), 3_600_000);
   pruneTimer.unref();
 
@@ -73,6 +153,15 @@ export async function createKeyward(
     usage,
     keys,
     changes,
+    audit,
+    people,
+    workspaceAccess,
+    prompts,
+    console: consoleState,
+    limits: limitParts.limits,
+    credits: limitParts.credits,
+    usageQueries: limitParts.usageQueries,
+    limitParts,
     close() {
       closing ??= (async () => {
         clearInterval(pruneTimer);
@@ -80,6 +169,7 @@ export async function createKeyward(
         await listener?.stop();
         await built.close();
         await usage.stop().catch((error: unknown) => built.log.error({ err: error }, "final usage flush failed"));
+        await limitParts.compactor.stop();
         await store.close();
       })();
       return closing;

@@ -133,13 +133,21 @@ export class KyselyStore implements Store {
     return this.db.transaction().execute(async (trx) => {
       const old = await trx.selectFrom("api_keys").selectAll().where("id", "=", oldId).executeTakeFirst();
       if (!old) return null;
-      await trx.insertInto("api_keys").values(keyToRow(replacement)).execute();
       const endsAt = old.expires_at === null ? oldKeyEndsAt : Math.min(Number(old.expires_at), oldKeyEndsAt);
-      await trx
+      // Guarded: of two rotations (or a rotation and a revocation) racing, only the first
+      // wins; the loser inserts nothing and gets the key as it now is.
+      const ended = await trx
         .updateTable("api_keys")
         .set({ expires_at: endsAt, replaced_by_key_id: replacement.id })
         .where("id", "=", oldId)
-        .execute();
+        .where("replaced_by_key_id", "is", null)
+        .where("revoked_at", "is", null)
+        .executeTakeFirst();
+      if (Number(ended.numUpdatedRows) === 0) {
+        const current = await trx.selectFrom("api_keys").selectAll().where("id", "=", oldId).executeTakeFirst();
+        return current ? keyFromRow(current) : null;
+      }
+      await trx.insertInto("api_keys").values(keyToRow(replacement)).execute();
       await appendChange(trx, "key", old.key_hash);
       return keyFromRow({ ...old, expires_at: endsAt, replaced_by_key_id: replacement.id });
     });
@@ -189,19 +197,23 @@ export class KyselyStore implements Store {
           hour_start: row.hourStart,
           outcome: row.outcome,
           count: row.count,
+          credits: row.credits ?? 0,
         }));
         await trx
           .insertInto("usage_hourly")
           .values(rows)
           .onConflict((oc) =>
-            oc.columns(["key_id", "hour_start", "outcome"]).doUpdateSet({ count: sql`usage_hourly.count + excluded.count` }),
+            oc.columns(["key_id", "hour_start", "outcome"]).doUpdateSet({
+              count: sql`usage_hourly.count + excluded.count`,
+              credits: sql`usage_hourly.credits + excluded.credits`,
+            }),
           )
           .execute();
       }
       for (const used of lastUsed) {
         await trx
           .updateTable("api_keys")
-          .set({ last_used_at: used.at })
+          .set(used.ip === undefined ? { last_used_at: used.at } : { last_used_at: used.at, last_used_ip: used.ip })
           .where("id", "=", used.keyId)
           .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", used.at)]))
           .execute();

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration } from "kysely";
+import { Migrator, sql, type Kysely, type Migration } from "kysely";
 import { MIGRATIONS, type MigrationContext } from "./migrations/index.js";
 
 /**
@@ -10,7 +10,13 @@ export async function migrateToLatest(db: Kysely<unknown>, context: MigrationCon
   for (const [name, migration] of Object.entries(MIGRATIONS)) {
     migrations[name] = { up: (database) => migration.up(database, context) };
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; another
+  // schema of the same database (another installation, a parallel test) would fool it.
+  const migrationTableSchema =
+    context.dialect === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({ db, migrationTableSchema, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

@@ -55,7 +55,7 @@ export type UsageOutcome = "ok" | "401" | "403" | "429" | "4xx" | "5xx";
 
 export interface UsageBatch {
   /** Per key, per hour, per outcome request counts. */
-  counts: Array<{ keyId: string; workspaceId: string; hourStart: number; outcome: UsageOutcome; count: number }>;
-  /** Per key, the latest use seen in the batch. */
-  lastUsed: Array<{ keyId: string; at: number }>;
+  counts: Array<{ keyId: string; workspaceId: string; hourStart: number; outcome: UsageOutcome; count: number; credits?: number }>;
+  /** Per key, the latest use seen in the batch, and the client IP it came from. */
+  lastUsed: Array<{ keyId: string; at: number; ip?: string | null }>;
 }

@@ -1,4 +1,4 @@
-import type { Selectable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type { KeyEnvironment } from "../keys/index.js";
 import type { KeyRecord, SubscriptionStatus, WorkspaceRecord } from "./records.js";
 import type { ApiKeysTable, WorkspacesTable } from "./schema.js";
@@ -12,6 +12,18 @@ export function workspaceFromRow(row: Selectable<WorkspacesTable>): WorkspaceRec
     subscriptionStatus: row.subscription_status as SubscriptionStatus,
     plan: row.plan,
     createdAt: Number(row.created_at),
+  };
+}
+
+export function workspaceToRow(workspace: WorkspaceRecord): Selectable<WorkspacesTable> {
+  return {
+    id: workspace.id,
+    slug: workspace.slug,
+    name: workspace.name,
+    visibility: workspace.visibility,
+    subscription_status: workspace.subscriptionStatus,
+    plan: workspace.plan,
+    created_at: workspace.createdAt,
   };
 }
 
@@ -38,7 +50,7 @@ export function keyFromRow(row: Selectable<ApiKeysTable>): KeyRecord {
   };
 }
 
-export function keyToRow(key: KeyRecord): Selectable<ApiKeysTable> {
+export function keyToRow(key: KeyRecord): Insertable<ApiKeysTable> {
   return {
     id: key.id,
     workspace_id: key.workspaceId,

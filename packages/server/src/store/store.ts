@@ -27,7 +27,10 @@ export interface Store {
   updateKey(id: string, patch: KeyPatch): Promise<KeyRecord | null>;
   /** Sets revoked_at unless already revoked; returns the key as it is now. */
   revokeKey(id: string, at: number): Promise<KeyRecord | null>;
-  /** Inserts the replacement and ends the old key at `oldKeyEndsAt`, atomically. */
+  /**
+   * Inserts the replacement and ends the old key at `oldKeyEndsAt`, atomically. A key already
+   * revoked or replaced is left as it is (its `replacedByKeyId` then is not the replacement's id).
+   */
   rotateKey(oldId: string, replacement: KeyRecord, oldKeyEndsAt: number): Promise<KeyRecord | null>;
 
   latestChangeId(): Promise<number>;

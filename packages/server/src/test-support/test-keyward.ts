@@ -7,7 +7,8 @@ import { loadConfig, type KeywardConfig } from "../config/index.js";
 import type { KeyEnvironment } from "../keys/index.js";
 import { createKeyward, type Keyward } from "../runtime/create-keyward.js";
 import type { WorkspaceRecord } from "../store/index.js";
-import { WorkspaceService } from "../workspaces/index.js";
+import { SYSTEM_ACTOR } from "../audit/index.js";
+import { WorkspaceService, type Role, type UserRecord } from "../workspaces/index.js";
 import { createTestSchema, testDatabaseUrl } from "./postgres-schema.js";
 
 export interface TestKeyward {
@@ -18,7 +19,12 @@ export interface TestKeyward {
   logs: () => string;
   createWorkspace(slug?: string): Promise<WorkspaceRecord>;
   /** Creates a key in a workspace and returns its secret. */
-  issueKey(workspace: WorkspaceRecord, options?: { scopes?: Scope[]; environment?: KeyEnvironment; expiresAt?: number | null }): Promise<{ id: string; secret: string }>;
+  issueKey(
+    workspace: WorkspaceRecord,
+    options?: { scopes?: Scope[]; environment?: KeyEnvironment; expiresAt?: number | null; createdBy?: string | null },
+  ): Promise<{ id: string; secret: string }>;
+  /** Creates a user (no password: fast) and makes them a member of the workspace with a role. */
+  addMember(workspace: WorkspaceRecord, role: Role, email?: string): Promise<UserRecord>;
   close(): Promise<void>;
 }
 
@@ -54,9 +60,14 @@ export async function startTestKeyward(env: Record<string, string> = {}): Promis
         environment: options.environment ?? "live",
         scopes: options.scopes ?? ["prompts:read", "prompts:list", "monitor:run"],
         expiresAt: options.expiresAt ?? null,
-        createdBy: null,
+        createdBy: options.createdBy ?? null,
       });
       return { id: issued.record.id, secret: issued.secret };
+    },
+    async addMember(workspace, role, email) {
+      const user = await keyward.people.users.create({ email: email ?? `user-${++counter}@example.com` });
+      await keyward.people.memberships.add(workspace.id, user.id, role, SYSTEM_ACTOR);
+      return user;
     },
     async close() {
       await keyward.close();

@@ -1,6 +1,5 @@
 import type { UsageBatch, UsageOutcome } from "../store/index.js";
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from "./usage-retention.js";
 
 export function outcomeOfStatus(status: number): UsageOutcome {
   if (status < 400) return "ok";
@@ -16,16 +15,30 @@ interface CountEntry {
   hourStart: number;
   outcome: UsageOutcome;
   count: number;
+  /** Set once a charged request is counted, so uncharged rows stay as they were. */
+  credits?: number;
+}
+
+interface LastUse {
+  at: number;
+  ip: string | undefined;
 }
 
 /**
- * Counts requests per key, hour and outcome in memory and writes them in one batch
- * every few seconds: the request path never waits on a storage write. A batch that
- * fails to write is merged back and retried with the next one, never dropped.
+ * Counts requests (and the credits charged to them) per key, hour and outcome in memory,
+ * with each key's latest use and client IP, and writes them in one batch every few
+ * seconds: the request path never waits on a storage write. A batch that fails to write
+ * is merged back and retried with the next one, never dropped.
+ *
+ * @example
+ * const usage = new UsageRecorder((batch) => store.applyUsageBatch(batch));
+ * usage.start(5_000);
+ * usage.record("key_abc", "ws_abc", 200, "203.0.113.7");
+ * await usage.stop(); // writes what is left
  */
 export class UsageRecorder {
   private counts = new Map<string, CountEntry>();
-  private lastUsed = new Map<string, number>();
+  private lastUsed = new Map<string, LastUse>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
 
@@ -35,15 +48,35 @@ export class UsageRecorder {
     private readonly onFlushError: (error: unknown) => void = () => {},
   ) {}
 
-  record(keyId: string, workspaceId: string, status: number): void {
+  /** Counts one answered request of a key; `ip` is the client address it came from. */
+  record(keyId: string, workspaceId: string, status: number, ip?: string): void {
     const at = this.now();
+    this.entry(keyId, workspaceId, at, status).count++;
+    const used = this.lastUsed.get(keyId);
+    if (used === undefined) {
+      this.lastUsed.set(keyId, { at, ip });
+    } else {
+      used.at = at;
+      if (ip !== undefined) used.ip = ip;
+    }
+  }
+
+  /** Adds the credits a request of a key was charged (its answer's status files them). */
+  recordCredits(keyId: string, workspaceId: string, status: number, credits: number): void {
+    const entry = this.entry(keyId, workspaceId, this.now(), status);
+    entry.credits = (entry.credits ?? 0) + credits;
+  }
+
+  private entry(keyId: string, workspaceId: string, at: number, status: number): CountEntry {
     const hourStart = at - (at % HOUR_MS);
     const outcome = outcomeOfStatus(status);
     const id = `${keyId}|${hourStart}|${outcome}`;
-    const entry = this.counts.get(id);
-    if (entry) entry.count++;
-    else this.counts.set(id, { keyId, workspaceId, hourStart, outcome, count: 1 });
-    this.lastUsed.set(keyId, at);
+    let entry = this.counts.get(id);
+    if (entry === undefined) {
+      entry = { keyId, workspaceId, hourStart, outcome, count: 0 };
+      this.counts.set(id, entry);
+    }
+    return entry;
   }
 
   /** Requests counted but not yet written. */
@@ -68,7 +101,7 @@ export class UsageRecorder {
     this.lastUsed = new Map();
     const batch: UsageBatch = {
       counts: [...counts.values()],
-      lastUsed: [...lastUsed].map(([keyId, at]) => ({ keyId, at })),
+      lastUsed: [...lastUsed].map(([keyId, used]) => ({ keyId, at: used.at, ip: used.ip })),
     };
     this.flushing = this.write(batch)
       .catch((error: unknown) => {
@@ -89,14 +122,19 @@ export class UsageRecorder {
     await this.flush();
   }
 
-  private mergeBack(counts: Map<string, CountEntry>, lastUsed: Map<string, number>): void {
+  private mergeBack(counts: Map<string, CountEntry>, lastUsed: Map<string, LastUse>): void {
     for (const [id, entry] of counts) {
       const current = this.counts.get(id);
-      if (current) current.count += entry.count;
-      else this.counts.set(id, entry);
+      if (current === undefined) {
+        this.counts.set(id, entry);
+        continue;
+      }
+      current.count += entry.count;
+      if (entry.credits !== undefined) current.credits = (current.credits ?? 0) + entry.credits;
     }
-    for (const [keyId, at] of lastUsed) {
-      if ((this.lastUsed.get(keyId) ?? 0) < at) this.lastUsed.set(keyId, at);
+    for (const [keyId, used] of lastUsed) {
+      const current = this.lastUsed.get(keyId);
+      if (current === undefined || current.at < used.at) this.lastUsed.set(keyId, used);
     }
   }
 }

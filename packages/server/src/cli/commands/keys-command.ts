@@ -6,6 +6,7 @@ import type { KeyRecord } from "../../store/index.js";
 import { withCliContext } from "../cli-context.js";
 import { printJson, printLine, printTable } from "../output.js";
 import { parseDurationOption, parseScopeList } from "../parse-options.js";
+import { registerKeyLimitCommand } from "./key-limits-command.js";
 
 interface JsonOption {
   json?: boolean;
@@ -75,7 +76,9 @@ export function registerKeyCommands(program: Command): void {
           environment: options.env,
           scopes,
           expiresAt: lifetime === null ? null : Date.now() + lifetime * 1000,
-          createdBy: null,
+          // On behalf of the owner, so the key follows the owner's role; with no owner
+          // yet, null: the installation admin, with full rights.
+          createdBy: await ctx.members.ownerOf(workspace.id),
         });
       });
       if (options.json) printJson(issuedJson(issued));
@@ -134,4 +137,6 @@ export function registerKeyCommands(program: Command): void {
       printSecretOnce(rotated.issued, `Rotated ${rotated.old.id}; the new key (${rotated.issued.record.id}) is:`);
       printLine(grace === 0 ? "The old key no longer works." : `The old key keeps working until ${oldKeyExpiresAt}.`);
     });
+
+  registerKeyLimitCommand(keys);
 }

@@ -1,0 +1,15 @@
+export { parseRateWindow, formatRateWindow, normalizeWindows, MAX_WINDOW_LIMIT, type RateWindow } from "./rate-window.js";
+export { BUILT_IN_PLANS, DEFAULT_PLAN_NAME, DEFAULT_IP_RATE_LIMITS, type Plan } from "./plans.js";
+export { PlanCatalog, loadPlanCatalog, parseWindowList } from "./plan-catalog.js";
+export { decideWindows, type RateLimitStore, type RateDecision, type WindowState, type WindowCount } from "./rate-limit-store.js";
+export { MemoryRateLimitStore } from "./memory-rate-limit-store.js";
+export { FlexibleRateLimitStore } from "./flexible-rate-limit-store.js";
+export { MemoryConcurrencyStore, type ConcurrencyStore } from "./concurrency-store.js";
+export { LimitsStore, type KeyLimitRecord } from "./limits-store.js";
+export { KeyLimitsCache, type ResolvedLimits, type KeyLimitsCacheOptions } from "./key-limits-cache.js";
+export { LimitsService, presentPlan, MAX_KEY_WINDOWS, type KeyLimitsView } from "./limits-service.js";
+export { createRateLimitGuard, type RateLimitGuardOptions } from "./rate-limit-guard.js";
+export { installLimitHooks } from "./limit-hooks.js";
+export { setRateLimitHeaders } from "./rate-limit-headers.js";
+export { appendRouteHook } from "./route-hooks.js";
+export { thenMaybe } from "./maybe-async.js";
