@@ -32,7 +32,7 @@ describeInBrowser("a team", (suite) => {
     await field(joining, "Your name").fill(VIEWER.name);
     await field(joining, "Choose a password").fill(VIEWER.password);
     await joining.getByRole("button", { name: "Create account and join" }).click();
-    await joining.getByRole("heading", { name: "API Keys" }).waitFor();
+    await joining.getByRole("heading", { name: "API Keys", exact: true }).waitFor();
 
     // …signs out and back in with the password they chose.
     await signOut(joining);

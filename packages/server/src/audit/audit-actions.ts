@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = [
   "key.updated",
   "key.rotated",
   "key.revoked",
+  "key.leaked",
   "member.invited",
   "member.invitation_revoked",
   "member.added",

@@ -59,7 +59,7 @@ export async function completeSetup(page: Page, setupLink: string): Promise<void
   await field(page, "Password").fill(OWNER.password);
   await field(page, "Workspace name").fill("Acme Inc");
   await page.getByRole("button", { name: "Create account and workspace" }).click();
-  await page.getByRole("heading", { name: "API Keys" }).waitFor();
+  await page.getByRole("heading", { name: "API Keys", exact: true }).waitFor();
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
@@ -67,7 +67,7 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await field(page, "Email").fill(email);
   await field(page, "Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "API Keys" }).waitFor();
+  await page.getByRole("heading", { name: "API Keys", exact: true }).waitFor();
 }
 
 export async function signOut(page: Page): Promise<void> {
