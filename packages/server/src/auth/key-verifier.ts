@@ -14,6 +14,8 @@ const MISSING: VerifyOutcome = { valid: false, code: "MISSING" };
 const BAD_SCHEME: VerifyOutcome = { valid: false, code: "BAD_SCHEME" };
 const MALFORMED: VerifyOutcome = { valid: false, code: "MALFORMED" };
 const NOT_FOUND: VerifyOutcome = { valid: false, code: "NOT_FOUND" };
+/** After a failed storage read, how long stale keys are answered without trying storage again. */
+const STORAGE_RETRY_MS = 1_000;
 
 /**
  * The hot path: header → format + checksum → SHA-256 → cache → (miss) storage.
@@ -28,7 +30,10 @@ export class KeyVerifier {
   private lookupObserver: ((seconds: number) => void) | undefined;
 
   /** How verifications were answered, for metrics: plain integers, free on the hot path. */
-  readonly stats = { hits: 0, misses: 0, negativeHits: 0, malformed: 0 };
+  readonly stats = { hits: 0, misses: 0, negativeHits: 0, malformed: 0, staleHits: 0 };
+  // Set when a storage read fails: until then, keys past their TTL are answered stale at once
+  // instead of each waiting for its own failed read. Cleared by the next successful read.
+  private storageDownUntil = 0;
 
   constructor(
     private readonly store: Pick<Store, "findKeyByHash">,
@@ -59,8 +64,27 @@ export class KeyVerifier {
       this.stats.hits++;
       return this.judge(cached);
     }
+    if (this.storageDownUntil !== 0 && this.now() < this.storageDownUntil) {
+      const stale = this.cache.getStale(keyHash);
+      if (stale !== undefined) {
+        this.stats.staleHits++;
+        return this.judge(stale);
+      }
+    }
     this.stats.misses++;
-    return this.load(keyHash).then((key) => (key === null ? NOT_FOUND : this.judge(key)));
+    return this.load(keyHash).then(
+      (key) => (key === null ? NOT_FOUND : this.judge(key)),
+      (error: unknown) => this.answerStale(keyHash, error),
+    );
+  }
+
+  /** Storage could not be read: a key within the stale window is still answered, else the error stands. */
+  private answerStale(keyHash: string, error: unknown): VerifyOutcome {
+    this.storageDownUntil = this.now() + STORAGE_RETRY_MS;
+    const stale = this.cache.getStale(keyHash);
+    if (stale === undefined) throw error;
+    this.stats.staleHits++;
+    return this.judge(stale);
   }
 
   /** Reports how long each storage lookup took (cache misses only). */
@@ -104,6 +128,7 @@ export class KeyVerifier {
       .findKeyByHash(keyHash)
       .then((record) => {
         if (this.lookupObserver) this.lookupObserver((performance.now() - started) / 1000);
+        this.storageDownUntil = 0;
         const key = record ? toVerifiedKey(record) : null;
         if (generation === this.generation) {
           if (key) this.cache.setHit(keyHash, key);

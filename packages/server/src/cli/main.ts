@@ -11,6 +11,10 @@ import { registerPlanCommands } from "./commands/plans-command.js";
 import { registerCreditCommands } from "./commands/credits-command.js";
 import { registerUsageCommands } from "./commands/usage-command.js";
 import { registerPromptCommands } from "./commands/prompts-command.js";
+import { registerScanCommand } from "./commands/scan-command.js";
+import { registerMigrateCommand } from "./commands/migrate-command.js";
+import { registerExportCommand } from "./commands/export-command.js";
+import { registerImportCommand } from "./commands/import-command.js";
 
 function buildProgram(): Command {
   const program = new Command("keyward")
@@ -28,6 +32,10 @@ function buildProgram(): Command {
   registerCreditCommands(program);
   registerUsageCommands(program);
   registerPromptCommands(program);
+  registerScanCommand(program);
+  registerMigrateCommand(program);
+  registerExportCommand(program);
+  registerImportCommand(program);
   // Every sub-command reports usage errors through exitOverride too.
   for (const command of program.commands) {
     command.exitOverride();

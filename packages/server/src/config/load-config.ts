@@ -25,6 +25,16 @@ export interface KeywardConfig {
   ipRateLimits: string;
   /** How often hourly usage is rolled into daily rows and old rows are deleted. */
   usageCompactMs: number;
+  /**
+   * How long past the cache TTL a cached key keeps verifying when storage cannot be read
+   * (KEYWARD_STALE_WINDOW_MS, default 5 minutes; 0 turns it off). A key revoked on another
+   * instance during an outage can keep working here for up to TTL + this window.
+   */
+  staleWindowMs: number;
+  /** When set, `GET /metrics` needs `Authorization: Bearer <token>` (KEYWARD_METRICS_TOKEN). */
+  metricsToken: string | undefined;
+  /** GitHub secret-scanning signing keys: inline JSON or a file path (KEYWARD_SECRET_SCANNING_PUBLIC_KEYS; see security/). */
+  secretScanningPublicKeys?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -82,5 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     plansFile: env.KEYWARD_PLANS_FILE ? path.resolve(env.KEYWARD_PLANS_FILE) : undefined,
     ipRateLimits: env.KEYWARD_IP_RATE_LIMITS || "100/minute",
     usageCompactMs: readInteger(env, "KEYWARD_USAGE_COMPACT_MS", 3_600_000, 1_000, 86_400_000),
+    staleWindowMs: readInteger(env, "KEYWARD_STALE_WINDOW_MS", 300_000, 0, 86_400_000),
+    metricsToken: env.KEYWARD_METRICS_TOKEN || undefined,
+    secretScanningPublicKeys: env.KEYWARD_SECRET_SCANNING_PUBLIC_KEYS || undefined,
   };
 }

@@ -1,7 +1,7 @@
-import type { RequestGuard } from "../auth/index.js";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { RequestGuard, VerifiedKey } from "../auth/index.js";
 import { ApiError } from "../errors/index.js";
-import type { KeyLimitsCache } from "../limits/index.js";
-import { thenMaybe } from "../limits/index.js";
+import type { KeyLimitsCache, Plan } from "../limits/index.js";
 import { setCreditHeaders } from "./credit-headers.js";
 import type { CreditService } from "./credit-service.js";
 import "./route-cost.js";
@@ -15,18 +15,22 @@ import "./route-cost.js";
  * @example app.post("/v1/monitor", { config: { auth: { scope: "monitor:run" }, dialect: "monitor", cost: 1 } }, run)
  */
 export function createCreditGuard(credits: CreditService, limits: KeyLimitsCache): RequestGuard {
+  async function charge(request: FastifyRequest, reply: FastifyReply, key: VerifiedKey, plan: Plan, cost: number) {
+    const charged = await credits.charge(key.workspaceId, plan, cost);
+    if (charged === null) return new ApiError("insufficient_credits");
+    request.creditCharge = charged;
+    setCreditHeaders(reply, charged.credits, charged.remaining);
+    return null;
+  }
+
   return {
     name: "credits",
     afterVerify(request, reply, key) {
       const cost = request.routeOptions.config.cost;
       if (cost === undefined || cost <= 0 || key.environment === "test") return null;
-      return thenMaybe(limits.get(key.id, key.workspaceId), async (resolved) => {
-        const charge = await credits.charge(key.workspaceId, resolved.plan, cost);
-        if (charge === null) return new ApiError("insufficient_credits");
-        request.creditCharge = charge;
-        setCreditHeaders(reply, charge.credits, charge.remaining);
-        return null;
-      });
+      const resolved = limits.get(key.id, key.workspaceId);
+      if (resolved instanceof Promise) return resolved.then((loaded) => charge(request, reply, key, loaded.plan, cost));
+      return charge(request, reply, key, resolved.plan, cost);
     },
   };
 }

@@ -4,10 +4,14 @@ import type { KeywardConfig } from "../config/index.js";
 import { registerConsole, type ConsoleDependencies } from "../console/index.js";
 import { registerKeyRoutes, type KeyService } from "../management/index.js";
 import { registerPromptRegistry, type PromptRegistry } from "../prompts/index.js";
+import { registerMonitorRoutes, type MonitorService } from "../monitor/index.js";
+import { registerTaskRoutes, type TaskService } from "../tasks/index.js";
 import type { Store } from "../store/index.js";
 import { installCreditHooks, registerCreditRoutes, type CreditService } from "../credits/index.js";
 import { installLimitHooks, type ConcurrencyStore } from "../limits/index.js";
 import { registerUsageRoutes, type UsageRecorder, type UsageService } from "../usage/index.js";
+import { registerSecretScanning, type SecretScanningDependencies } from "../security/index.js";
+import { installRequestCounting, registerMetricsRoute, type KeywardMetrics } from "../metrics/index.js";
 import "./fastify-augment.js";
 import { installErrorHandling } from "./error-handler.js";
 import { registerHealthRoutes } from "./health-routes.js";
@@ -30,6 +34,14 @@ export interface AppDependencies {
   prompts?: { registry: PromptRegistry; publicUrl?: string | undefined };
   /** Concurrency slots and credits to settle at the end of requests; `/v1/credits` and `/v1/usage`. */
   limits?: { concurrency: ConcurrencyStore; credits: CreditService; usage: UsageService };
+  /** `POST /v1/secret-scanning/report`, when signing keys are configured. */
+  secretScanning?: SecretScanningDependencies;
+  /** The monitor (`/v1/monitor`): engines by configuration, sandbox for `sk_test_` keys. */
+  monitor?: MonitorService;
+  /** Background monitor requests (`/v1/async/…`). */
+  tasks?: TaskService;
+  /** `GET /metrics` and request counting; `token` protects the route when set. */
+  metrics?: { metrics: KeywardMetrics; token?: string | undefined };
 }
 
 /** Builds the HTTP app from its parts, without listening. */
@@ -50,6 +62,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   installErrorHandling(app);
+  if (deps.metrics) installRequestCounting(app, deps.metrics.metrics);
   await registerOpenApi(app);
   installAuthentication(app, { verifier: deps.verifier, usage: deps.usage, guards: deps.guards ?? [] });
   // Set by the workspace-access guard: the key's scopes narrowed to its creator's role.
@@ -61,13 +74,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }
 
   registerHealthRoutes(app, deps.store);
+  if (deps.metrics) registerMetricsRoute(app, deps.metrics.metrics, { token: deps.metrics.token });
   registerKeyRoutes(app, deps.keys);
   if (deps.limits) {
     registerCreditRoutes(app, deps.limits.credits);
     registerUsageRoutes(app, deps.limits.usage);
   }
   if (deps.prompts) registerPromptRegistry(app, deps.prompts.registry, { publicUrl: deps.prompts.publicUrl });
+  if (deps.monitor) registerMonitorRoutes(app, deps.monitor);
+  if (deps.tasks) registerTaskRoutes(app, deps.tasks);
   if (deps.console) await registerConsole(app, deps.console);
+  if (deps.secretScanning) await registerSecretScanning(app, deps.secretScanning);
   registerOpenApiRoute(app);
   return app;
 }

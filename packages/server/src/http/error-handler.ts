@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { ApiError, isApiError, type FieldProblem } from "../errors/index.js";
 import { redactKeys } from "../keys/index.js";
 import { dialectOf, sendApiError } from "./send-error.js";
+import { isStorageUnavailable } from "../resilience/index.js";
 
 interface ValidationEntry {
   instancePath?: string;
@@ -60,6 +61,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (error.validation) return sendApiError(reply, validationToApiError(error), dialect);
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return sendApiError(reply, clientErrorToApiError(error), dialect);
+    }
+    // Storage down or timing out is an outage to retry (503), not a bug (500).
+    if (isStorageUnavailable(error)) {
+      request.log.warn({ err: error }, "storage unavailable");
+      return sendApiError(reply, new ApiError("unavailable"), dialect);
     }
     request.log.error({ err: error }, "request failed");
     return sendApiError(reply, new ApiError("internal_error"), dialect);

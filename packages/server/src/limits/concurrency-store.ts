@@ -31,9 +31,9 @@ export class MemoryConcurrencyStore implements ConcurrencyStore {
 
   release(subject: string): void {
     const current = this.counts.get(subject) ?? 0;
-    // Entries leave with their last request, so the map holds only busy workspaces.
-    if (current <= 1) this.counts.delete(subject);
-    else this.counts.set(subject, current - 1);
+    // An idle workspace keeps its entry at 0: deleting and re-adding it on every request
+    // churns the map; one small entry per workspace that made a request is the price.
+    if (current > 0) this.counts.set(subject, current - 1);
   }
 
   inFlight(subject: string): number {

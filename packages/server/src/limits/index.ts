@@ -12,4 +12,3 @@ export { createRateLimitGuard, type RateLimitGuardOptions } from "./rate-limit-g
 export { installLimitHooks } from "./limit-hooks.js";
 export { setRateLimitHeaders } from "./rate-limit-headers.js";
 export { appendRouteHook } from "./route-hooks.js";
-export { thenMaybe } from "./maybe-async.js";

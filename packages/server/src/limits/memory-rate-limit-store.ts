@@ -7,8 +7,8 @@ import type { RateWindow } from "./rate-window.js";
  * storage (the engine behind its `RateLimiterMemory`). It is driven directly rather than
  * through `RateLimiterMemory.consume()` because that method answers with a promise even
  * though its work is synchronous: here the whole decision is synchronous, so the cached
- * request path never waits on the event loop, and check-then-consume over several
- * windows is atomic by construction (nothing can run in between).
+ * request path never waits on the event loop, and counting several windows and giving
+ * the points back when one refuses is atomic by construction (nothing runs in between).
  *
  * Each window starts with the subject's first request in it and lasts its length. Time
  * is `Date.now()`, which the storage reads itself; tests drive it with fake timers.
@@ -22,10 +22,16 @@ export class MemoryRateLimitStore implements RateLimitStore {
 
   consume(subject: string, windows: readonly RateWindow[], points = 1): RateDecision {
     const now = Date.now();
-    const counts = this.count(subject, windows, now);
+    // Count first, give back if refused: one storage call per window on the common path,
+    // and atomic all the same because nothing else runs in between.
+    const counts: WindowCount[] = [];
+    for (const window of windows) {
+      const counted = this.storage.incrby(storageKey(subject, window), points, window.seconds);
+      counts.push({ window, consumed: counted.consumedPoints - points, resetAt: now + counted.msBeforeNext });
+    }
     const decision = decideWindows(counts, points, now, true);
-    if (decision.allowed) {
-      for (const window of windows) this.storage.incrby(storageKey(subject, window), points, window.seconds);
+    if (!decision.allowed) {
+      for (const window of windows) this.storage.incrby(storageKey(subject, window), -points, window.seconds);
     }
     return decision;
   }

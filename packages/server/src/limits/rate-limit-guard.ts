@@ -1,9 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { RequestGuard, VerifiedKey } from "../auth/index.js";
+import type { GuardDecision, RequestGuard, VerifiedKey } from "../auth/index.js";
 import { ApiError } from "../errors/index.js";
 import type { ConcurrencyStore } from "./concurrency-store.js";
 import type { KeyLimitsCache, ResolvedLimits } from "./key-limits-cache.js";
-import { thenMaybe } from "./maybe-async.js";
 import { setRateLimitHeaders } from "./rate-limit-headers.js";
 import type { RateDecision, RateLimitStore } from "./rate-limit-store.js";
 import type { RateWindow } from "./rate-window.js";
@@ -44,31 +43,43 @@ export function createRateLimitGuard(options: RateLimitGuardOptions): RequestGua
   const { rates, concurrency, limits, ipWindows } = options;
   const onError = options.onError ?? (() => {});
 
-  function takeSlot(request: FastifyRequest, key: VerifiedKey, resolved: ResolvedLimits) {
-    return thenMaybe(concurrency.acquire(key.workspaceId, resolved.plan.concurrency), (acquired) => {
-      if (!acquired) return new ApiError("concurrency_limit_exceeded", { retryAfter: 1 });
-      request.limitsSlot = key.workspaceId;
-      return null;
-    });
+  // Written without closures: on the synchronous path a request allocates no function.
+  function slotTaken(request: FastifyRequest, key: VerifiedKey, acquired: boolean): ApiError | null {
+    if (!acquired) return new ApiError("concurrency_limit_exceeded", { retryAfter: 1 });
+    request.limitsSlot = key.workspaceId;
+    return null;
   }
 
-  function admit(request: FastifyRequest, reply: FastifyReply, key: VerifiedKey, resolved: ResolvedLimits) {
+  function takeSlot(request: FastifyRequest, key: VerifiedKey, resolved: ResolvedLimits): GuardDecision {
+    const acquired = concurrency.acquire(key.workspaceId, resolved.plan.concurrency);
+    if (acquired instanceof Promise) return acquired.then((taken) => slotTaken(request, key, taken));
+    return slotTaken(request, key, acquired);
+  }
+
+  function counted(request: FastifyRequest, reply: FastifyReply, key: VerifiedKey, resolved: ResolvedLimits, decision: RateDecision): GuardDecision {
+    setRateLimitHeaders(reply, decision.tightest);
+    return decision.allowed ? takeSlot(request, key, resolved) : refusal(decision);
+  }
+
+  function admit(request: FastifyRequest, reply: FastifyReply, key: VerifiedKey, resolved: ResolvedLimits): GuardDecision {
     if (resolved.windows.length === 0) return takeSlot(request, key, resolved);
-    return thenMaybe(rates.consume(key.id, resolved.windows), (decision) => {
-      setRateLimitHeaders(reply, decision.tightest);
-      return decision.allowed ? takeSlot(request, key, resolved) : refusal(decision);
-    });
+    const decision = rates.consume(key.id, resolved.windows);
+    if (decision instanceof Promise) return decision.then((settled) => counted(request, reply, key, resolved, settled));
+    return counted(request, reply, key, resolved, decision);
   }
 
   const guard: RequestGuard = {
     name: "rate-limits",
     afterVerify(request, reply, key) {
-      return thenMaybe(limits.get(key.id, key.workspaceId), (resolved) => admit(request, reply, key, resolved));
+      const resolved = limits.get(key.id, key.workspaceId);
+      if (resolved instanceof Promise) return resolved.then((loaded) => admit(request, reply, key, loaded));
+      return admit(request, reply, key, resolved);
     },
   };
   if (ipWindows.length > 0) {
     guard.beforeVerify = function refuseThrottledIp(request) {
-      return thenMaybe(rates.peek(ipSubject(request), ipWindows), refusal);
+      const decision = rates.peek(ipSubject(request), ipWindows);
+      return decision instanceof Promise ? decision.then(refusal) : refusal(decision);
     };
     guard.onRefused = function countRefusedKey(request) {
       const counted = rates.consume(ipSubject(request), ipWindows);

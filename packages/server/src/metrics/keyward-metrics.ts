@@ -3,9 +3,9 @@ import { RequestCounters } from "./request-counters.js";
 
 /** What the metrics read from the rest of the process at scrape time. */
 export interface MetricSources {
-  cacheStats(): { hits: number; misses: number; negativeHits: number; malformed: number };
+  cacheStats(): { hits: number; misses: number; negativeHits: number; malformed: number; staleHits: number };
   cacheSize(): { hits: number; misses: number };
-  /** Milliseconds since usage counters were last written, or null before the first write. */
+  /** Milliseconds the oldest unwritten usage count has waited for a successful write, or null when none waits. */
   usageFlushLagMs(): number | null;
   /** 1 when the backend answers, 0 when it does not; called at scrape time. */
   backends(): Promise<Record<string, boolean>>;
@@ -13,7 +13,13 @@ export interface MetricSources {
 
 /**
  * Prometheus metrics: requests by route and outcome, storage lookup latency, cache hit
- * ratio, usage flush lag, invalidation lag and backend health.
+ * ratio, usage flush lag, invalidation lag and backend health. Most values are read from
+ * plain counters at scrape time, so the request path never touches a labelled metric.
+ *
+ * @example
+ * const metrics = new KeywardMetrics({ cacheStats: () => verifier.stats, … });
+ * verifier.observeLookups((seconds) => metrics.lookupSeconds.observe(seconds));
+ * const text = await metrics.render();
  */
 export class KeywardMetrics {
   readonly registry = new Registry();
@@ -39,7 +45,7 @@ export class KeywardMetrics {
 
     new Counter({
       name: "keyward_key_verifications_total",
-      help: "Key verifications by how they were answered: cache hit, storage lookup, remembered unknown key, rejected by format",
+      help: "Key verifications by how they were answered: cache hit, storage lookup, remembered unknown key, rejected by format, stale during a storage outage",
       labelNames: ["result"],
       registers: [registry],
       collect() {
@@ -49,6 +55,19 @@ export class KeywardMetrics {
         this.inc({ result: "storage_lookup" }, stats.misses);
         this.inc({ result: "known_unknown" }, stats.negativeHits);
         this.inc({ result: "malformed" }, stats.malformed);
+        this.inc({ result: "stale" }, stats.staleHits);
+      },
+    });
+
+    new Gauge({
+      name: "keyward_key_cache_hit_ratio",
+      help: "Share of well-formed key verifications answered from memory (cache hits and remembered unknown keys)",
+      registers: [registry],
+      collect() {
+        const stats = sources.cacheStats();
+        const fromMemory = stats.hits + stats.negativeHits + stats.staleHits;
+        const total = fromMemory + stats.misses;
+        this.set(total === 0 ? 0 : fromMemory / total);
       },
     });
 
@@ -66,7 +85,7 @@ export class KeywardMetrics {
 
     new Gauge({
       name: "keyward_usage_flush_lag_seconds",
-      help: "Seconds since usage counters were last written to storage",
+      help: "Seconds the oldest unwritten usage counts have waited to be written to storage (0 when nothing waits)",
       registers: [registry],
       collect() {
         const lag = sources.usageFlushLagMs();
@@ -97,6 +116,11 @@ export class KeywardMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     });
+  }
+
+  /** Notes that a change committed at `createdAt` (ms) has just been applied to this instance's caches. */
+  observeInvalidation(createdAt: number, now: number = Date.now()): void {
+    this.invalidationLagSeconds.observe(Math.max(0, now - createdAt) / 1000);
   }
 
   /** The exposition text for a scrape. */

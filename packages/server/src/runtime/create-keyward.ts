@@ -12,8 +12,13 @@ import type { CreditService } from "../credits/index.js";
 import type { LimitsService } from "../limits/index.js";
 import { createLimits, type LimitsParts } from "./create-limits.js";
 import { createPromptRegistry, type PromptRegistry } from "../prompts/index.js";
+import { MonitorService, readMonitorSettings } from "../monitor/index.js";
+import { createTaskQueue, readTaskSettings, type TaskQueue } from "../tasks/index.js";
 import { AuditLog } from "../audit/index.js";
+import { LeakResponder, loadScanningPublicKeys } from "../security/index.js";
 import { createConsoleState, type ConsoleState } from "../console/index.js";
+import { createMetrics, FlushLag, type KeywardMetrics } from "../metrics/index.js";
+import { createOutageFallbacks } from "../resilience/index.js";
 import {
   createPeopleServices,
   loadWorkspaceAccess,
@@ -52,6 +57,12 @@ export interface Keyward {
   usageQueries: UsageService;
   /** The request path's limit stores and caches, for tests. */
   limitParts: LimitsParts;
+  /** The monitor's engines (providers by configuration) and sandbox. */
+  monitor: MonitorService;
+  /** Background monitor tasks: their store, this instance's worker, the service the routes use. */
+  tasks: TaskQueue;
+  /** Prometheus metrics (`GET /metrics`). */
+  metrics: KeywardMetrics;
   /** Stops background work, flushes usage and closes storage (the app first, if listening). */
   close(): Promise<void>;
 }
@@ -59,19 +70,36 @@ export interface Keyward {
 /** Wires storage, cache, verifier, change feed, usage and HTTP app from a configuration. */
 export async function createKeyward(
   config: KeywardConfig,
-  options: { logStream?: NodeJS.WritableStream } = {},
+  options: {
+    logStream?: NodeJS.WritableStream;
+    /** Where the monitor's engine settings (`KEYWARD_ENGINE_*`) are read; default process.env. */
+    monitorEnv?: NodeJS.ProcessEnv;
+    /** Pause before a provider retry (tests pass 0). */
+    monitorRetryDelayMs?: number;
+  } = {},
 ): Promise<Keyward> {
+  const { monitorEnv, monitorRetryDelayMs, ...appOptions } = options;
+  // Read first: a bad engine setting fails startup before storage is opened.
+  const monitor = new MonitorService(
+    readMonitorSettings(monitorEnv ?? process.env),
+    monitorRetryDelayMs === undefined ? {} : { retryDelayMs: monitorRetryDelayMs },
+  );
+  // Bad signing keys fail start-up before anything is opened.
+  const scanningKeys = config.secretScanningPublicKeys ? loadScanningPublicKeys(config.secretScanningPublicKeys) : undefined;
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const cache = new VerificationCache({
     maxEntries: config.cacheMaxEntries,
     ttlMs: config.cacheTtlMs,
     missMaxEntries: config.missCacheMaxEntries,
     missTtlMs: config.missCacheTtlMs,
+    staleWindowMs: config.staleWindowMs,
   });
   const verifier = new KeyVerifier(store, cache);
+  // Through a storage outage, the request path's other reads fall back like cached keys do.
+  const fallbacks = createOutageFallbacks(config);
   const audit = new AuditLog(store.db);
   const keys = new KeyService(store, (keyHash) => verifier.invalidateKey(keyHash), Date.now, { audit });
-  const workspaceAccess = new WorkspaceAccessCache((workspaceId) => loadWorkspaceAccess(store.db, workspaceId), {
+  const workspaceAccess = new WorkspaceAccessCache(fallbacks.wrapWorkspaceAccessRead((workspaceId) => loadWorkspaceAccess(store.db, workspaceId)), {
     maxEntries: config.cacheMaxEntries,
     ttlMs: config.cacheTtlMs,
   });
@@ -80,11 +108,15 @@ export async function createKeyward(
     store,
     db: store.db,
     audit,
-    onWorkspaceChanged: (workspaceId) => workspaceAccess.invalidate(workspaceId),
+    onWorkspaceChanged: (workspaceId) => {
+      fallbacks.forgetWorkspace(workspaceId);
+      workspaceAccess.invalidate(workspaceId);
+    },
   });
   let app: FastifyInstance | undefined;
+  const flushLag = new FlushLag();
   const usage = new UsageRecorder(
-    (batch) => store.applyUsageBatch(batch),
+    flushLag.track((batch) => store.applyUsageBatch(batch)),
     Date.now,
     (error) => app?.log.warn({ err: error }, "usage flush failed; the batch will be retried"),
   );
@@ -94,16 +126,29 @@ export async function createKeyward(
     else verifier.invalidateWorkspace(event.subject);
   });
   changes.subscribe((event) => {
+    if (event.kind === "workspace") fallbacks.forgetWorkspace(event.subject);
     if (event.kind === "workspace") workspaceAccess.invalidate(event.subject);
   });
-  const limitParts = createLimits(config, store.db, (error, message) => app?.log.warn({ err: error }, message));
+  const limitParts = createLimits(config, store.db, (error, message) => app?.log.warn({ err: error }, message), fallbacks.wrapKeyLimitsRead);
   changes.subscribe((event) => {
     if (event.kind === "workspace") limitParts.keyLimits.invalidateWorkspace(event.subject);
   });
+  const metrics = createMetrics({ verifier, cache, usage, flushLag, store });
+  // Subscribed last: the change has been applied to every cache above when this runs.
+  changes.subscribe((event) => metrics.observeInvalidation(event.createdAt));
 
   // The workspace step runs first: limits and credits only count requests it lets through.
   const guards = [workspaceAccessGuard(workspaceAccess), ...limitParts.guards];
   const prompts = createPromptRegistry(store.db, store);
+  const tasks = createTaskQueue({
+    db: store.db,
+    dialect: store.dialect,
+    monitor,
+    credits: limitParts.credits,
+    keyLimits: limitParts.keyLimits,
+    settings: readTaskSettings(monitorEnv ?? process.env),
+    onError: (error, message) => app?.log.warn({ err: error }, message),
+  });
   const consoleState = createConsoleState(store.db);
   const dashboard = {
     ...consoleState,
@@ -119,6 +164,7 @@ export async function createKeyward(
     usage: limitParts.usageQueries,
     publicUrl: config.publicUrl,
   };
+  const secretScanning = scanningKeys ? { publicKeys: scanningKeys, leaks: new LeakResponder({ store, keys, audit }) } : undefined;
   app = await buildApp({
     config,
     store,
@@ -129,7 +175,11 @@ export async function createKeyward(
     prompts: { registry: prompts, publicUrl: config.publicUrl },
     console: dashboard,
     limits: { concurrency: limitParts.concurrency, credits: limitParts.credits, usage: limitParts.usageQueries },
-    ...options,
+    monitor,
+    tasks: tasks.service,
+    ...(secretScanning ? { secretScanning } : {}),
+    metrics: { metrics, token: config.metricsToken },
+    ...appOptions,
   });
   await changes.start(config.changePollMs);
   const listener = config.databaseUrl
@@ -140,6 +190,7 @@ export async function createKeyward(
   await listener?.start();
   usage.start(config.usageFlushMs);
   limitParts.compactor.start(config.usageCompactMs);
+  tasks.start();
   const pruneTimer = setInterval(() => void store.pruneChangesBefore(Date.now() - CHANGE_RETENTION_MS).catch(() => {}), 3_600_000);
   pruneTimer.unref();
 
@@ -162,12 +213,16 @@ export async function createKeyward(
     credits: limitParts.credits,
     usageQueries: limitParts.usageQueries,
     limitParts,
+    monitor,
+    tasks,
+    metrics,
     close() {
       closing ??= (async () => {
         clearInterval(pruneTimer);
         changes.stop();
         await listener?.stop();
         await built.close();
+        await tasks.stop();
         await usage.stop().catch((error: unknown) => built.log.error({ err: error }, "final usage flush failed"));
         await limitParts.compactor.stop();
         await store.close();

@@ -12,6 +12,7 @@ import {
   MemoryRateLimitStore,
   parseWindowList,
   type ConcurrencyStore,
+  type KeyLimitRecord,
   type RateLimitStore,
   type RateWindow,
 } from "../limits/index.js";
@@ -49,11 +50,13 @@ export function createLimits(
   config: Pick<KeywardConfig, "plansFile" | "ipRateLimits" | "cacheMaxEntries" | "cacheTtlMs">,
   db: Kysely<Database>,
   warn: (error: unknown, message: string) => void,
+  /** Wraps the read of a key's limits, e.g. to fall back to the last value through a storage outage. */
+  wrapKeyLimitsRead: (read: (keyId: string, workspaceId: string) => Promise<KeyLimitRecord | null>) => (keyId: string, workspaceId: string) => Promise<KeyLimitRecord | null> = (read) => read,
 ): LimitsParts {
   const catalog = loadPlanCatalog(config.plansFile);
   const ipWindows = parseIpRateLimits(config.ipRateLimits);
   const limitsStore = new LimitsStore(db);
-  const keyLimits = new KeyLimitsCache((keyId, workspaceId) => limitsStore.keyLimits(keyId, workspaceId), catalog, {
+  const keyLimits = new KeyLimitsCache(wrapKeyLimitsRead((keyId, workspaceId) => limitsStore.keyLimits(keyId, workspaceId)), catalog, {
     maxEntries: config.cacheMaxEntries,
     ttlMs: config.cacheTtlMs,
   });

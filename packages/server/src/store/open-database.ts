@@ -27,6 +27,12 @@ export function openDatabase(options: { dataDir: string; databaseUrl?: string | 
     });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on("error", () => {});
+    // The pool stops listening for a client's errors while it is checked out; a connection
+    // dropped mid-query (database restarted, network cut) would then emit an unhandled
+    // 'error' and crash the process. The query itself still fails, and that is reported.
+    pool.on("connect", (client) => {
+      client.on("error", () => {});
+    });
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres", file: undefined };
   }
   mkdirSync(options.dataDir, { recursive: true });

@@ -21,6 +21,7 @@ export interface Database {
   prompt_files: PromptFilesTable;
   prompt_context_items: PromptContextItemsTable;
   server_secrets: ServerSecretsTable;
+  monitor_tasks: MonitorTasksTable;
 }
 
 export interface WorkspacesTable {
@@ -226,4 +227,23 @@ export interface ConsoleSignInFailuresTable {
   subject: string;
   failures: number;
   window_started_at: number;
+}
+
+export interface MonitorTasksTable {
+  id: string;
+  workspace_id: string;
+  key_id: string;
+  environment: string;
+  task_type: string;
+  payload: string;
+  priority: number;
+  idempotency_key: string | null;
+  webhook_url: string | null;
+  status: string;
+  attempts: number;
+  lease_expires_at: number | null;
+  result: string | null;
+  error: string | null;
+  created_at: number;
+  completed_at: number | null;
 }

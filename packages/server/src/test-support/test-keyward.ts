@@ -44,7 +44,8 @@ export async function startTestKeyward(env: Record<string, string> = {}): Promis
   logStream.on("data", (chunk: Buffer) => {
     logText += chunk.toString("utf8");
   });
-  const keyward = await createKeyward(config, { logStream });
+  // Monitor engines come from `env` only, so a developer's KEYWARD_ENGINE_* never reaches a test.
+  const keyward = await createKeyward(config, { logStream, monitorEnv: env, monitorRetryDelayMs: 0 });
   const workspaces = new WorkspaceService(keyward.store);
   let counter = 0;
   return {

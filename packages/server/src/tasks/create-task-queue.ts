@@ -1,0 +1,70 @@
+import type { Kysely } from "kysely";
+import type { CreditService } from "../credits/index.js";
+import type { KeyLimitsCache } from "../limits/index.js";
+import type { MonitorService } from "../monitor/index.js";
+import type { Database } from "../store/schema.js";
+import { TASK_RETENTION_MS, TaskService } from "./task-service.js";
+import type { TaskSettings } from "./task-settings.js";
+import { TaskStore } from "./task-store.js";
+import { TaskWorker } from "./task-worker.js";
+
+export interface TaskQueue {
+  store: TaskStore;
+  worker: TaskWorker;
+  service: TaskService;
+  /** Starts the worker (unless its concurrency is 0) and the hourly clean-up of old results. */
+  start(): void;
+  /** Stops claiming, waits for the tasks in flight. */
+  stop(): Promise<void>;
+}
+
+export interface TaskQueueParts {
+  db: Kysely<Database>;
+  dialect: "sqlite" | "postgres";
+  monitor: MonitorService;
+  credits: CreditService;
+  keyLimits: KeyLimitsCache;
+  settings: TaskSettings;
+  onError: (error: unknown, message: string) => void;
+}
+
+/**
+ * The async task queue of one instance: storage, worker and service, with billing through
+ * the workspace's credits (the monitor's cost per task, taken when it runs).
+ *
+ * @example const queue = createTaskQueue({ db, dialect, monitor, credits, keyLimits, settings, onError }); queue.start();
+ */
+export function createTaskQueue(parts: TaskQueueParts): TaskQueue {
+  const store = new TaskStore(parts.db, parts.dialect);
+  const worker = new TaskWorker(
+    store,
+    parts.monitor,
+    {
+      async charge(task) {
+        const limits = await parts.keyLimits.get(task.keyId, task.workspaceId);
+        return parts.credits.charge(task.workspaceId, limits.plan, parts.monitor.settings.cost);
+      },
+      refund: (charge) => parts.credits.refund(charge),
+    },
+    { ...parts.settings, onError: (error) => parts.onError(error, "a monitor task failed to run; its lease will hand it to a worker again") },
+  );
+  const service = new TaskService(store, parts.settings.concurrency > 0 ? worker : null);
+  let pruneTimer: NodeJS.Timeout | undefined;
+  return {
+    store,
+    worker,
+    service,
+    start() {
+      if (parts.settings.concurrency > 0) worker.start();
+      pruneTimer = setInterval(
+        () => void store.pruneEndedBefore(Date.now() - TASK_RETENTION_MS).catch((error: unknown) => parts.onError(error, "pruning old tasks failed")),
+        3_600_000,
+      );
+      pruneTimer.unref();
+    },
+    async stop() {
+      clearInterval(pruneTimer);
+      await worker.stop();
+    },
+  };
+}
