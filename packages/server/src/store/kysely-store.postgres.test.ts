@@ -1,20 +1,7 @@
-import { tmpdir } from "node:os";
+import { openPostgresTestStore } from "../test-support/driver-stores.js";
 import { postgresForTests } from "../test-support/postgres-availability.js";
-import { createTestSchema } from "../test-support/postgres-schema.js";
-import { openStore } from "./open-store.js";
 import { describeStoreConformance } from "./store.conformance.js";
 
 const baseUrl = await postgresForTests("the PostgreSQL store conformance suite");
 
-describeStoreConformance("PostgreSQL", async () => {
-  if (!baseUrl) return null;
-  const schema = await createTestSchema(baseUrl);
-  const store = await openStore({ dataDir: tmpdir(), databaseUrl: schema.url });
-  return {
-    store,
-    async cleanup() {
-      await store.close();
-      await schema.drop();
-    },
-  };
-});
+describeStoreConformance("PostgreSQL", async () => (baseUrl ? openPostgresTestStore(baseUrl) : null));

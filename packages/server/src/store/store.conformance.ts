@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { generateApiKey, hashApiKey, keyHint, newId } from "../keys/index.js";
+import { generateApiKey, hashApiKey, newId } from "../keys/index.js";
+import { keyFixture } from "../test-support/key-fixtures.js";
 import type { KeyRecord, WorkspaceRecord } from "./records.js";
 import { UniqueViolationError, type Store } from "./store.js";
 
@@ -13,24 +14,7 @@ function workspaceRecord(slug: string): WorkspaceRecord {
 }
 
 function keyRecord(workspaceId: string, overrides: Partial<KeyRecord> = {}): KeyRecord {
-  const secret = generateApiKey("live");
-  return {
-    id: newId("key"),
-    workspaceId,
-    name: "Conformance",
-    environment: "live",
-    scopes: ["prompts:read"],
-    keyHash: hashApiKey(secret),
-    hint: keyHint(secret),
-    createdAt: Date.now(),
-    createdBy: null,
-    lastUsedAt: null,
-    expiresAt: null,
-    revokedAt: null,
-    replacesKeyId: null,
-    replacedByKeyId: null,
-    ...overrides,
-  };
+  return keyFixture({ workspaceId, name: "Conformance", createdAt: Date.now(), ...overrides }).record;
 }
 
 /** The behaviour every storage driver must have; each driver's test file calls this. */
