@@ -17,12 +17,14 @@ export function createMetrics(parts: {
   usage: UsageRecorder;
   flushLag: FlushLag;
   store: Pick<Store, "ping">;
+  /** More backends to report in `keyward_backend_up` (e.g. `redis`). */
+  pings?: Record<string, () => Promise<unknown>>;
 }): KeywardMetrics {
   const metrics = new KeywardMetrics({
     cacheStats: () => parts.verifier.stats,
     cacheSize: () => parts.cache.size,
     usageFlushLagMs: () => parts.flushLag.lagMs(parts.usage.pendingRequests > 0),
-    backends: () => backendHealth({ database: () => parts.store.ping() }),
+    backends: () => backendHealth({ database: () => parts.store.ping(), ...parts.pings }),
   });
   parts.verifier.observeLookups((seconds) => metrics.lookupSeconds.observe(seconds));
   return metrics;

@@ -19,6 +19,7 @@ import { LeakResponder, loadScanningPublicKeys } from "../security/index.js";
 import { createConsoleState, type ConsoleState } from "../console/index.js";
 import { createMetrics, FlushLag, type KeywardMetrics } from "../metrics/index.js";
 import { createOutageFallbacks } from "../resilience/index.js";
+import { openRedisBackend } from "../redis/index.js";
 import {
   createPeopleServices,
   loadWorkspaceAccess,
@@ -98,7 +99,23 @@ export async function createKeyward(
   // Through a storage outage, the request path's other reads fall back like cached keys do.
   const fallbacks = createOutageFallbacks(config);
   const audit = new AuditLog(store.db);
-  const keys = new KeyService(store, (keyHash) => verifier.invalidateKey(keyHash), Date.now, { audit });
+  let app: FastifyInstance | undefined;
+  // With REDIS_URL: shared rate limits, and a wake-up to every instance after each committed change.
+  const redis = config.redisUrl
+    ? openRedisBackend(config.redisUrl, {
+        warn: (error, message) => app?.log.warn({ err: error }, message),
+        info: (message) => app?.log.info(message),
+      })
+    : undefined;
+  const keys = new KeyService(
+    store,
+    (keyHash) => {
+      verifier.invalidateKey(keyHash);
+      redis?.publish();
+    },
+    Date.now,
+    { audit },
+  );
   const workspaceAccess = new WorkspaceAccessCache(fallbacks.wrapWorkspaceAccessRead((workspaceId) => loadWorkspaceAccess(store.db, workspaceId)), {
     maxEntries: config.cacheMaxEntries,
     ttlMs: config.cacheTtlMs,
@@ -111,9 +128,9 @@ export async function createKeyward(
     onWorkspaceChanged: (workspaceId) => {
       fallbacks.forgetWorkspace(workspaceId);
       workspaceAccess.invalidate(workspaceId);
+      redis?.publish();
     },
   });
-  let app: FastifyInstance | undefined;
   const flushLag = new FlushLag();
   const usage = new UsageRecorder(
     flushLag.track((batch) => store.applyUsageBatch(batch)),
@@ -129,11 +146,13 @@ export async function createKeyward(
     if (event.kind === "workspace") fallbacks.forgetWorkspace(event.subject);
     if (event.kind === "workspace") workspaceAccess.invalidate(event.subject);
   });
-  const limitParts = createLimits(config, store.db, (error, message) => app?.log.warn({ err: error }, message), fallbacks.wrapKeyLimitsRead);
+  const limitParts = createLimits(config, store.db, (error, message) => app?.log.warn({ err: error }, message), fallbacks.wrapKeyLimitsRead, {
+    ...(redis ? { rates: redis.rates, onLimitsChanged: () => redis.publish() } : {}),
+  });
   changes.subscribe((event) => {
     if (event.kind === "workspace") limitParts.keyLimits.invalidateWorkspace(event.subject);
   });
-  const metrics = createMetrics({ verifier, cache, usage, flushLag, store });
+  const metrics = createMetrics({ verifier, cache, usage, flushLag, store, ...(redis ? { pings: { redis: () => redis.ping() } } : {}) });
   // Subscribed last: the change has been applied to every cache above when this runs.
   changes.subscribe((event) => metrics.observeInvalidation(event.createdAt));
 
@@ -188,6 +207,7 @@ export async function createKeyward(
       )
     : undefined;
   await listener?.start();
+  await redis?.listen(() => void changes.pollOnce());
   usage.start(config.usageFlushMs);
   limitParts.compactor.start(config.usageCompactMs);
   tasks.start();
@@ -221,6 +241,7 @@ export async function createKeyward(
         clearInterval(pruneTimer);
         changes.stop();
         await listener?.stop();
+        await redis?.close();
         await built.close();
         await tasks.stop();
         await usage.stop().catch((error: unknown) => built.log.error({ err: error }, "final usage flush failed"));

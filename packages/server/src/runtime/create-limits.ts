@@ -52,6 +52,8 @@ export function createLimits(
   warn: (error: unknown, message: string) => void,
   /** Wraps the read of a key's limits, e.g. to fall back to the last value through a storage outage. */
   wrapKeyLimitsRead: (read: (keyId: string, workspaceId: string) => Promise<KeyLimitRecord | null>) => (keyId: string, workspaceId: string) => Promise<KeyLimitRecord | null> = (read) => read,
+  /** A shared rate-limit store (Redis, with `REDIS_URL`); default: this process's memory. */
+  stores: { rates?: RateLimitStore; onLimitsChanged?: () => void } = {},
 ): LimitsParts {
   const catalog = loadPlanCatalog(config.plansFile);
   const ipWindows = parseIpRateLimits(config.ipRateLimits);
@@ -60,10 +62,13 @@ export function createLimits(
     maxEntries: config.cacheMaxEntries,
     ttlMs: config.cacheTtlMs,
   });
-  const limits = new LimitsService(limitsStore, catalog, (workspaceId) => keyLimits.invalidateWorkspace(workspaceId));
+  const limits = new LimitsService(limitsStore, catalog, (workspaceId) => {
+    keyLimits.invalidateWorkspace(workspaceId);
+    stores.onLimitsChanged?.();
+  });
   const credits = new CreditService(new CreditStore(db), (workspaceId) => limits.planOf(workspaceId));
   const usageQueries = new UsageService(new UsageStore(db));
-  const rates = new MemoryRateLimitStore();
+  const rates = stores.rates ?? new MemoryRateLimitStore();
   const concurrency = new MemoryConcurrencyStore();
   const compactor = new UsageCompactor(usageQueries, (error) => warn(error, "usage compaction failed; it runs again later"));
   const guards = [

@@ -79,6 +79,18 @@ describe("POST /v1/secret-scanning/report", () => {
     expect(page.entries).toHaveLength(1);
   });
 
+  it("leaves the JSON parsing of every other route as it was", async () => {
+    const workspace = await t.createWorkspace();
+    const key = await t.issueKey(workspace, { scopes: ["keys:write", "keys:read"] });
+    const response = await t.keyward.app.inject({
+      method: "POST",
+      url: "/v1/keys",
+      headers: bearer(key.secret),
+      payload: { name: "Still parsed", scopes: ["keys:read"] },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+  });
+
   it("accepts an empty report and matches without url or source", async () => {
     expect((await report([])).json()).toEqual([]);
     const response = await report([{ token: generateApiKey("test"), type: "keyward_api_key" }]);
