@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { RateLimiterRedis } from "rate-limiter-flexible";
+import { REDIS_TIMEOUTS } from "./redis-connection.js";
 import { FlexibleRateLimitStore, MemoryRateLimitStore, type RateDecision, type RateLimitStore, type RateWindow } from "../limits/index.js";
 
 /** What the store reports about Redis going away and coming back. */
@@ -27,6 +28,8 @@ export class FailoverRateLimitStore implements RateLimitStore {
   private readonly shared: FlexibleRateLimitStore;
   private readonly local = new MemoryRateLimitStore();
   private down = false;
+  private probe: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
     private readonly redis: Redis,
@@ -62,15 +65,31 @@ export class FailoverRateLimitStore implements RateLimitStore {
     });
   }
 
+  /** Stops probing Redis (the connection itself is closed by its owner). */
+  stop(): void {
+    this.stopped = true;
+    clearInterval(this.probe);
+    this.probe = undefined;
+  }
+
   private markDown(error: unknown): void {
     if (this.down) return;
     this.down = true;
     this.events.onDown(error);
+    if (this.stopped) return;
+    // A command that timed out leaves the connection "ready" with no new ready event to
+    // come: a ping decides when Redis answers again.
+    this.probe = setInterval(() => {
+      if (this.redis.status === "ready") this.redis.ping().then(() => this.markUp(), () => {});
+    }, REDIS_TIMEOUTS.reconnectMaxMs);
+    this.probe.unref();
   }
 
   private markUp(): void {
     if (!this.down) return;
     this.down = false;
+    clearInterval(this.probe);
+    this.probe = undefined;
     this.events.onUp();
   }
 }

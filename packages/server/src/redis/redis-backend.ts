@@ -17,6 +17,8 @@ export interface RedisBackend {
   listen(onChange: () => void): Promise<void>;
   /** Tells every instance a change has committed (a no-op before `listen` or while Redis is down). */
   publish(): void;
+  /** Whether this instance is subscribed to the invalidation bus now. */
+  listening(): boolean;
   ping(): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -32,8 +34,12 @@ export interface RedisBackend {
  */
 export function openRedisBackend(url: string, log: RedisBackendLog): RedisBackend {
   const connection = createRedisConnection(url);
+  let closing = false;
   const rates = new FailoverRateLimitStore(connection, {
-    onDown: (error) => log.warn(error, "Redis is unreachable; rate limits count per instance until it returns"),
+    onDown: (error) => {
+      // Closing drops the connection on purpose: no outage to report.
+      if (!closing) log.warn(error, "Redis is unreachable; rate limits count per instance until it returns");
+    },
     onUp: () => log.info("Redis is reachable again; rate limits are shared again"),
   });
   let bus: RedisChangeBus | undefined;
@@ -49,8 +55,11 @@ export function openRedisBackend(url: string, log: RedisBackendLog): RedisBacken
     publish() {
       bus?.publish();
     },
+    listening: () => bus?.listening ?? false,
     ping: () => connection.ping(),
     async close() {
+      closing = true;
+      rates.stop();
       await bus?.stop();
       connection.disconnect();
     },

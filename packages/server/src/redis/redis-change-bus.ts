@@ -16,6 +16,7 @@ export const REDIS_CHANGE_CHANNEL = "keyward:changes";
  */
 export class RedisChangeBus {
   private stopped = false;
+  private subscribed = false;
 
   constructor(
     private readonly publisher: Redis,
@@ -29,14 +30,22 @@ export class RedisChangeBus {
       if (received === this.channel) this.onChange();
     });
     // ioredis re-subscribes by itself after a reconnect; reading the feed then covers the gap.
+    subscriber.on("close", () => {
+      this.subscribed = false;
+    });
     subscriber.on("ready", () => {
-      if (!this.stopped) this.subscribe();
+      if (!this.stopped) void this.subscribe();
     });
   }
 
   /** Subscribes now if the connection is ready (else as soon as it is); never throws. */
   async start(): Promise<void> {
     if (this.subscriber.status === "ready") await this.subscribe();
+  }
+
+  /** Whether wake-ups from other instances reach this one now (the feed has been read since subscribing). */
+  get listening(): boolean {
+    return this.subscribed;
   }
 
   /** Wakes every instance's change feed; a failure is reported, the poll still catches up. */
@@ -54,6 +63,7 @@ export class RedisChangeBus {
     try {
       await this.subscriber.subscribe(this.channel);
       this.onChange();
+      this.subscribed = true;
     } catch (error) {
       this.onError(error);
     }

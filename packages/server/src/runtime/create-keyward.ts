@@ -19,7 +19,7 @@ import { LeakResponder, loadScanningPublicKeys } from "../security/index.js";
 import { createConsoleState, type ConsoleState } from "../console/index.js";
 import { createMetrics, FlushLag, type KeywardMetrics } from "../metrics/index.js";
 import { createOutageFallbacks } from "../resilience/index.js";
-import { openRedisBackend } from "../redis/index.js";
+import { openRedisBackend, type RedisBackend } from "../redis/index.js";
 import {
   createPeopleServices,
   loadWorkspaceAccess,
@@ -64,6 +64,8 @@ export interface Keyward {
   tasks: TaskQueue;
   /** Prometheus metrics (`GET /metrics`). */
   metrics: KeywardMetrics;
+  /** Shared rate limits and the invalidation bus, with `REDIS_URL`. */
+  redis: RedisBackend | undefined;
   /** Stops background work, flushes usage and closes storage (the app first, if listening). */
   close(): Promise<void>;
 }
@@ -236,6 +238,7 @@ export async function createKeyward(
     monitor,
     tasks,
     metrics,
+    redis,
     close() {
       closing ??= (async () => {
         clearInterval(pruneTimer);

@@ -1,12 +1,18 @@
+import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { CreditService } from "../credits/index.js";
 import type { KeyLimitsCache } from "../limits/index.js";
 import type { MonitorService } from "../monitor/index.js";
+import { loadOrCreateServerSecret } from "../prompts/index.js";
 import type { Database } from "../store/schema.js";
 import { TASK_RETENTION_MS, TaskService } from "./task-service.js";
 import type { TaskSettings } from "./task-settings.js";
 import { TaskStore } from "./task-store.js";
 import { TaskWorker } from "./task-worker.js";
+import { WebhookSender, type WebhookSenderOptions } from "./webhook-sender.js";
+import { workspaceWebhookSecret } from "./webhook-signature.js";
+
+const WEBHOOK_SECRET_NAME = "webhook_signing_key";
 
 export interface TaskQueue {
   store: TaskStore;
@@ -25,6 +31,8 @@ export interface TaskQueueParts {
   credits: CreditService;
   keyLimits: KeyLimitsCache;
   settings: TaskSettings;
+  /** Retry pauses of webhook deliveries (tests pass zeros). */
+  webhookRetryDelaysMs?: readonly number[];
   onError: (error: unknown, message: string) => void;
 }
 
@@ -36,6 +44,17 @@ export interface TaskQueueParts {
  */
 export function createTaskQueue(parts: TaskQueueParts): TaskQueue {
   const store = new TaskStore(parts.db, parts.dialect);
+  let serverSecret: Promise<string> | undefined;
+  const webhookSecretFor = async (workspaceId: string) => {
+    serverSecret ??= loadOrCreateServerSecret(parts.db, WEBHOOK_SECRET_NAME, () => randomBytes(32).toString("base64url"));
+    return workspaceWebhookSecret(await serverSecret.catch((error: unknown) => {
+      serverSecret = undefined;
+      throw error;
+    }), workspaceId);
+  };
+  const senderOptions: WebhookSenderOptions = { onError: (error, message) => parts.onError(error, message) };
+  if (parts.webhookRetryDelaysMs) senderOptions.retryDelaysMs = parts.webhookRetryDelaysMs;
+  const webhooks = new WebhookSender(webhookSecretFor, senderOptions);
   const worker = new TaskWorker(
     store,
     parts.monitor,
@@ -46,9 +65,13 @@ export function createTaskQueue(parts: TaskQueueParts): TaskQueue {
       },
       refund: (charge) => parts.credits.refund(charge),
     },
-    { ...parts.settings, onError: (error) => parts.onError(error, "a monitor task failed to run; its lease will hand it to a worker again") },
+    {
+      ...parts.settings,
+      onError: (error) => parts.onError(error, "a monitor task failed to run; its lease will hand it to a worker again"),
+      onFinished: (task, credits) => webhooks.deliver(task, credits),
+    },
   );
-  const service = new TaskService(store, parts.settings.concurrency > 0 ? worker : null);
+  const service = new TaskService(store, parts.settings.concurrency > 0 ? worker : null, webhookSecretFor);
   let pruneTimer: NodeJS.Timeout | undefined;
   return {
     store,
@@ -65,6 +88,7 @@ export function createTaskQueue(parts: TaskQueueParts): TaskQueue {
     async stop() {
       clearInterval(pruneTimer);
       await worker.stop();
+      await webhooks.stop();
     },
   };
 }

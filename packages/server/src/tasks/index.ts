@@ -5,3 +5,5 @@ export { presentTask, type TaskView } from "./present-task.js";
 export { registerTaskRoutes } from "./task-routes.js";
 export { readTaskSettings, type TaskSettings } from "./task-settings.js";
 export { createTaskQueue, type TaskQueue, type TaskQueueParts } from "./create-task-queue.js";
+export { WebhookSender, type WebhookBody, type WebhookSenderOptions } from "./webhook-sender.js";
+export { signWebhook, verifyWebhookSignature, workspaceWebhookSecret, WEBHOOK_SIGNATURE_HEADER } from "./webhook-signature.js";

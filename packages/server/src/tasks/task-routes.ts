@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { VerifiedKey } from "../auth/index.js";
 import { ApiError } from "../errors/index.js";
 import "../http/fastify-augment.js";
-import { BatchBody, BatchEnvelope, CreateTaskBody, StatusEnvelope, TaskEnvelope, TaskErrorResponses, TaskParams } from "./task-schemas.js";
+import { BatchBody, BatchEnvelope, CreateTaskBody, StatusEnvelope, TaskEnvelope, TaskErrorResponses, TaskParams, WebhookSecretEnvelope } from "./task-schemas.js";
 import type { TaskService } from "./task-service.js";
 
 const tags = ["Async tasks"];
@@ -17,7 +17,7 @@ function keyOf(request: FastifyRequest): VerifiedKey {
 
 /**
  * `/v1/async/task` (queue one), `/v1/async/task/batch` (1–500), `/v1/async/task/:id` (status
- * and result), `/v1/async/status` (queue depth, concurrency). Credits are taken when a task
+ * and result), `/v1/async/status` (queue depth, concurrency), `/v1/async/webhook-secret`. Credits are taken when a task
  * runs, not when it is queued (a failed task is given back), so these routes declare no cost.
  *
  * @example registerTaskRoutes(app, tasks);
@@ -49,6 +49,17 @@ export function registerTaskRoutes(root: FastifyInstance, tasks: TaskService): v
     { config, schema: { tags, security, summary: "A task's status, and its result once COMPLETED", params: TaskParams, response: { 200: TaskEnvelope, ...TaskErrorResponses } } },
     async function getTask(request) {
       return { success: true as const, task: await tasks.get(keyOf(request), request.params.id) };
+    },
+  );
+
+  app.get(
+    "/v1/async/webhook-secret",
+    {
+      config,
+      schema: { tags, security, summary: "The secret this workspace's webhooks are signed with (HMAC-SHA256)", response: { 200: WebhookSecretEnvelope, ...TaskErrorResponses } },
+    },
+    async function getWebhookSecret(request) {
+      return { success: true as const, secret: await tasks.webhookSecret(keyOf(request)) };
     },
   );
 

@@ -56,3 +56,8 @@ export const StatusEnvelope = Type.Object({
 });
 
 export const TaskErrorResponses = { ...MonitorErrorResponses, 404: MonitorErrorResponses[400], 409: MonitorErrorResponses[400] };
+
+export const WebhookSecretEnvelope = Type.Object({
+  success: Type.Literal(true),
+  secret: Type.String({ description: "Verify the keyward-signature header of webhooks with it", examples: ["whsec_…"] }),
+});

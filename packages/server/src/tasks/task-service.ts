@@ -38,8 +38,14 @@ export class TaskService {
   constructor(
     private readonly store: TaskStore,
     private readonly worker: TaskWorker | null,
+    private readonly webhookSecretFor: (workspaceId: string) => Promise<string>,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** The secret the workspace's webhooks are signed with, for receivers to verify them. */
+  webhookSecret(key: VerifiedKey): Promise<string> {
+    return this.webhookSecretFor(key.workspaceId);
+  }
 
   async create(key: VerifiedKey, input: CreateTaskInput): Promise<TaskView> {
     const payload = normalizeMonitorInput(input.payload, "payload.");

@@ -20,8 +20,8 @@ export interface TaskWorkerOptions {
   maxAttempts?: number;
   now?: () => number;
   onError?: (error: unknown) => void;
-  /** Told when a task ends (webhooks). */
-  onFinished?: (task: TaskRecord) => void;
+  /** Told when a task ends, with the credits it cost (webhooks). */
+  onFinished?: (task: TaskRecord, credits: number) => void;
 }
 
 const DEFAULT_MAX_ATTEMPTS = 3;
@@ -109,29 +109,33 @@ export class TaskWorker {
 
   private async execute(task: TaskRecord): Promise<void> {
     try {
-      const outcome = await this.outcomeOf(task);
-      const finished = await this.store.finish(task, outcome, this.now());
-      if (finished) this.options.onFinished?.({ ...task, ...outcome, result: outcome.status === "COMPLETED" ? outcome.result : null, completedAt: this.now() });
+      const { credits, ...outcome } = await this.outcomeOf(task);
+      const completedAt = this.now();
+      if (await this.store.finish(task, outcome, completedAt)) {
+        const result = outcome.status === "COMPLETED" ? outcome.result : null;
+        const error = outcome.status === "FAILED" ? outcome.error : null;
+        this.options.onFinished?.({ ...task, status: outcome.status, result, error, completedAt }, credits);
+      }
     } catch (error) {
       // The lease runs out and another worker (maybe this one) retries the task.
       this.options.onError?.(error);
     }
   }
 
-  private async outcomeOf(task: TaskRecord): Promise<{ status: "COMPLETED"; result: string } | { status: "FAILED"; error: string }> {
+  private async outcomeOf(task: TaskRecord): Promise<({ status: "COMPLETED"; result: string } | { status: "FAILED"; error: string }) & { credits: number }> {
     if (task.attempts > (this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)) {
-      return { status: "FAILED", error: "The task was interrupted too many times" };
+      return { status: "FAILED", error: "The task was interrupted too many times", credits: 0 };
     }
     const sandbox = task.environment === "test";
     const charge = sandbox ? null : await this.billing.charge(task);
-    if (!sandbox && charge === null) return { status: "FAILED", error: "Insufficient credits" };
+    if (!sandbox && charge === null) return { status: "FAILED", error: "Insufficient credits", credits: 0 };
     try {
       const result = await this.monitor.run({ engine: task.taskType, ...task.payload }, { sandbox });
-      return { status: "COMPLETED", result: JSON.stringify(result) };
+      return { status: "COMPLETED", result: JSON.stringify(result), credits: charge?.credits ?? 0 };
     } catch (error) {
       if (charge) await this.billing.refund(charge);
       // API errors carry safe messages (502, 503); anything else is not shown.
-      return { status: "FAILED", error: isApiError(error) ? error.message : "Internal error" };
+      return { status: "FAILED", error: isApiError(error) ? error.message : "Internal error", credits: 0 };
     }
   }
 }

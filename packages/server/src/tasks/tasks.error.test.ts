@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMonitorWorld, type MonitorWorld } from "../test-support/monitor-api.js";
+import { pause, startMonitorWorld, waitForTask, type MonitorWorld } from "../test-support/monitor-api.js";
 import { bearer } from "../test-support/test-keyward.js";
 import type { TaskView } from "./present-task.js";
 
@@ -74,10 +74,7 @@ describe("async task workers", () => {
   it("fails a live task when the workspace has too few credits, without calling the engine", async () => {
     world = await startMonitorWorld({ creditsPerCycle: 4 }, { KEYWARD_TASK_POLL_MS: "20" });
     const queued = (await world.run(world.live, { taskType: "CHATGPT", payload: { prompt: "Hi" } }, "/v1/async/task")).json<{ task: TaskView }>().task;
-    let task: TaskView;
-    do {
-      task = (await world.kw.keyward.app.inject({ method: "GET", url: `/v1/async/task/${queued.id}`, headers: bearer(world.live) })).json<{ task: TaskView }>().task;
-    } while (task.status !== "FAILED" && task.status !== "COMPLETED");
+    const task = await waitForTask(world, world.live, queued.id);
     expect(task).toMatchObject({ status: "FAILED", error: "Insufficient credits" });
     expect(world.engine.requests).toHaveLength(0);
   });
@@ -94,8 +91,10 @@ describe("async task workers", () => {
     await expect(store.claim(Date.now() - 600_000, 1_000)).resolves.toMatchObject({ id: inserted.task.id, attempts: 1 });
     worker.wake();
     let task = await store.find(world.workspace.id, inserted.task.id);
-    while (task?.status === "PROCESSING" && task.attempts < 2) task = await store.find(world.workspace.id, inserted.task.id);
-    while (task?.status === "PROCESSING") task = await store.find(world.workspace.id, inserted.task.id);
+    while (task?.status === "PROCESSING") {
+      await pause();
+      task = await store.find(world.workspace.id, inserted.task.id);
+    }
     expect(task).toMatchObject({ status: "COMPLETED", attempts: 2 });
   });
 });

@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openAiCompletion } from "../test-support/fake-engine-server.js";
-import { startMonitorWorld, type MonitorWorld } from "../test-support/monitor-api.js";
+import { pause, startMonitorWorld, waitForTask, type MonitorWorld } from "../test-support/monitor-api.js";
 import { bearer } from "../test-support/test-keyward.js";
 import type { TaskView } from "./present-task.js";
-
-/** Polls a task until it ends (the worker runs in the background). */
-async function waitForTask(world: MonitorWorld, secret: string, id: string): Promise<TaskView> {
-  for (;;) {
-    const response = await world.kw.keyward.app.inject({ method: "GET", url: `/v1/async/task/${id}`, headers: bearer(secret) });
-    const task = response.json<{ task: TaskView }>().task;
-    if (task.status === "COMPLETED" || task.status === "FAILED") return task;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { verifyWebhookSignature } from "./webhook-signature.js";
 
 describe("async monitor tasks", () => {
   let world: MonitorWorld;
@@ -82,6 +73,20 @@ describe("async monitor tasks", () => {
       [4, true, undefined],
       [5, false, expect.stringMatching(/^idempotencyKey was already used by task task_/)],
     ]);
+  });
+
+  it("POSTs the ended task to its webhook, signed with the workspace's secret", async () => {
+    world.engine.requests.length = 0;
+    world.engine.enqueue({ status: 200, json: {} });
+    const queued = (await create(world.sandbox, { taskType: "COPILOT", payload: { prompt: "Hi", brands: ["Acme"] }, webhook: { url: `${world.engine.url}/hook` } })).json<{ task: TaskView }>().task;
+    const done = await waitForTask(world, world.sandbox, queued.id);
+    while (world.engine.requests.length === 0) await pause();
+    const [delivery] = world.engine.requests;
+    expect(delivery?.url).toBe("/hook");
+    expect(delivery?.body).toEqual({ task: done, credits: 0, response: done.response });
+    const secret = (await world.kw.keyward.app.inject({ method: "GET", url: "/v1/async/webhook-secret", headers: bearer(world.sandbox) })).json<{ secret: string }>().secret;
+    expect(secret).toMatch(/^whsec_/);
+    expect(verifyWebhookSignature(secret, delivery?.headers["keyward-signature"] as string, delivery?.raw ?? "")).toBe(true);
   });
 
   it("tells the workspace's queue depth and this instance's concurrency", async () => {

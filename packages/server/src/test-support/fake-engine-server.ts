@@ -21,6 +21,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** The body as sent (for signatures). */
+  raw: string;
 }
 
 /**
@@ -67,7 +69,7 @@ export async function startFakeEngine(fallback: FakeReply = { status: 500, json:
       } catch {
         // Kept as text.
       }
-      requests.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body });
+      requests.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body, raw: text });
       answer(response, queue.shift() ?? current);
     });
   });

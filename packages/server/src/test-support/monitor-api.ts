@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from "fastify";
 import type { WorkspaceRecord } from "../store/index.js";
+import type { TaskView } from "../tasks/index.js";
 import { startFakeEngine, type FakeEngineServer } from "./fake-engine-server.js";
 import { ROOMY_PLAN, writePlansFile, type TestPlan } from "./plans-file.js";
 import { bearer, startTestKeyward, type TestKeyward } from "./test-keyward.js";
@@ -59,4 +60,17 @@ export async function startMonitorWorld(plan: Partial<TestPlan> = {}, env: Recor
       plans.remove();
     },
   };
+}
+
+/** Lets timers run: SQLite answers synchronously, so a loop of queries alone would starve the worker. */
+export const pause = (ms = 10) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `GET /v1/async/task/:id` until the task ends (the worker runs in the background). */
+export async function waitForTask(world: MonitorWorld, secret: string, id: string): Promise<TaskView> {
+  for (;;) {
+    const response = await world.kw.keyward.app.inject({ method: "GET", url: `/v1/async/task/${id}`, headers: bearer(secret) });
+    const task = response.json<{ task: TaskView }>().task;
+    if (task.status === "COMPLETED" || task.status === "FAILED") return task;
+    await pause(20);
+  }
 }

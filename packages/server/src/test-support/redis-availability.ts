@@ -1,4 +1,5 @@
 import { createRedisConnection } from "../redis/index.js";
+import { startCuttableProxy, type CuttableProxy } from "./cuttable-proxy.js";
 
 const DEFAULT_URL = "redis://127.0.0.1:6379";
 
@@ -21,4 +22,19 @@ export async function redisForTests(purpose: string): Promise<string | undefined
   } finally {
     redis.disconnect();
   }
+}
+
+/**
+ * A cuttable proxy in front of the test Redis and the URL that goes through it: a test plays
+ * an outage on its own connections while the shared Redis keeps running.
+ *
+ * @example const { proxy, url } = await redisThroughProxy(redisUrl); await proxy.cut();
+ */
+export async function redisThroughProxy(redisUrl: string): Promise<{ proxy: CuttableProxy; url: string }> {
+  const target = new URL(redisUrl);
+  const proxy = await startCuttableProxy({ host: target.hostname, port: Number(target.port || 6379) });
+  const proxied = new URL(redisUrl);
+  proxied.hostname = "127.0.0.1";
+  proxied.port = String(proxy.port);
+  return { proxy, url: proxied.toString() };
 }
