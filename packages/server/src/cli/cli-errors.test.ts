@@ -24,3 +24,11 @@ describe("describeCliError", () => {
     });
   });
 });
+
+describe("describeCliError redaction", () => {
+  it("never prints back a key typed where an id was expected", () => {
+    const key = "sk_test_KWca3u3QdQSySsT7c3BqyMktFvtm2qyB1CC90meqyC";
+    const { message } = describeCliError(new ApiError("not_found", { message: `Key not found: ${key}` }));
+    expect(message).toBe("Key not found: sk_test_…");
+  });
+});

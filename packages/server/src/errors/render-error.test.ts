@@ -81,3 +81,19 @@ describe("renderError in the monitor dialect", () => {
     expect(renderError(error, "registry").body).toEqual({ error: { code: "not_found", message: "Key not found: key_x" } });
   });
 });
+
+describe("renderError redaction", () => {
+  const key = "sk_live_KWca3u3QdQSySsT7c3BqyMktFvtm2qyB1CC90meqyC";
+
+  it("never echoes a key quoted in a custom message, in either dialect", () => {
+    const error = new ApiError("not_found", { message: `Key not found: ${key}` });
+    expect(JSON.stringify(renderError(error, "registry").body)).not.toContain(key);
+    expect(JSON.stringify(renderError(error, "monitor").body)).not.toContain(key);
+    expect(renderError(error, "registry").body).toEqual({ error: { code: "not_found", message: "Key not found: sk_live_…" } });
+  });
+
+  it("never echoes a key quoted in a detail's field or message", () => {
+    const error = new ApiError("validation_error", { message: "bad", details: [{ field: key, message: `got ${key}` }] });
+    expect(JSON.stringify(renderError(error, "registry").body)).not.toContain(key);
+  });
+});

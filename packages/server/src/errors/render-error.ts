@@ -1,3 +1,4 @@
+import { redactKeys } from "../keys/redact.js";
 import type { ApiError } from "./api-error.js";
 import { ERROR_CATALOG, type Dialect } from "./catalog.js";
 
@@ -16,7 +17,9 @@ function catalogMessage(error: ApiError, dialect: Dialect): string {
  * registry → `{"error":{"code","message",…}}`, monitor → `{"success":false,"error":"…"}`.
  */
 export function renderError(error: ApiError, dialect: Dialect): RenderedError {
-  const message = error.customMessage ?? catalogMessage(error, dialect);
+  // Messages may quote what the client sent (an id, a package name); a key pasted there
+  // must never come back, so every custom text passes through redaction here, in one place.
+  const message = error.customMessage === undefined ? catalogMessage(error, dialect) : redactKeys(error.customMessage);
   if (dialect === "monitor") {
     const body: Record<string, unknown> = { success: false, error: message };
     if (error.retryAfter !== undefined) body.retry_after = error.retryAfter;
@@ -24,7 +27,9 @@ export function renderError(error: ApiError, dialect: Dialect): RenderedError {
   }
   const entry = ERROR_CATALOG[error.code] as { wireCode?: string };
   const inner: Record<string, unknown> = { code: entry.wireCode ?? error.code, message };
-  if (error.details !== undefined) inner.details = error.details;
+  if (error.details !== undefined) {
+    inner.details = error.details.map((problem) => ({ field: redactKeys(problem.field), message: redactKeys(problem.message) }));
+  }
   if (error.retryAfter !== undefined) inner.retry_after = error.retryAfter;
   return { status: error.status, body: { error: inner } };
 }
