@@ -15,3 +15,11 @@ describe("redactKeys", () => {
     expect(redactKeys("")).toBe("");
   });
 });
+
+describe("redactKeys applied twice", () => {
+  it("leaves already-redacted text as it is", () => {
+    const once = redactKeys("key sk_live_KWca3u3QdQSySsT7c3BqyMktFvtm2qyB1CC90meqyC here");
+    expect(redactKeys(once)).toBe(once);
+    expect(once).toBe("key sk_live_… here");
+  });
+});

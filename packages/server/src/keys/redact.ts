@@ -1,5 +1,5 @@
 // Anything that starts like a key, complete or not: a truncated key is still a secret.
-const KEY_LIKE = /sk_(live|test)_[0-9A-Za-z]*/g;
+const KEY_LIKE = /sk_(live|test)_[0-9A-Za-z]+/g;
 
 /**
  * Replaces every key-shaped run in a text by its prefix and an ellipsis, for text that is
