@@ -121,3 +121,17 @@ describe("the error handler", () => {
     expect(response.json().error.message).toBe("Route not found: GET /v1/sk_test_…");
   });
 });
+
+describe("the error handler and text PostgreSQL cannot store", () => {
+  it("answers 400, not 500, when the database refuses a NUL byte", async () => {
+    const app = Fastify({ logger: false });
+    installErrorHandling(app);
+    app.get("/nul", async () => {
+      throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" });
+    });
+    const response = await app.inject({ url: "/nul" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({ error: { code: "validation_error", message: "Text must not contain NUL characters" } });
+    await app.close();
+  });
+});

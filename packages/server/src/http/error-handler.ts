@@ -54,6 +54,12 @@ function clientErrorToApiError(error: FastifyError): ApiError {
   }
 }
 
+/** PostgreSQL's "invalid byte sequence" (22021) and "untranslatable character" (22P05). */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "22021" || code === "22P05";
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     const dialect = dialectOf(request);
@@ -61,6 +67,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (error.validation) return sendApiError(reply, validationToApiError(error), dialect);
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return sendApiError(reply, clientErrorToApiError(error), dialect);
+    }
+    // PostgreSQL refuses NUL and some other bytes in text that SQLite stores; that is bad
+    // input from the client (400), wherever in the request it came from.
+    if (isUnstorableText(error)) {
+      return sendApiError(reply, new ApiError("validation_error", { message: "Text must not contain NUL characters" }), dialect);
     }
     // Storage down or timing out is an outage to retry (503), not a bug (500).
     if (isStorageUnavailable(error)) {

@@ -74,7 +74,7 @@ export const RotateKeyBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const KeyIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export const KeyIdParams = Type.Object({ id: Type.String({ maxLength: 64, pattern: "^[A-Za-z0-9_]+$", description: "key_…" }) });
 
 export const ListKeysQuery = Type.Object(
   {

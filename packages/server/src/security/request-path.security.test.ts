@@ -8,7 +8,9 @@ import { bearer, startTestKeyward, type TestKeyward } from "../test-support/test
 /** Sends raw bytes over TCP: the only way to send one header twice exactly as written. */
 function rawRequest(port: number, request: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1", () => socket.end(request));
+    // write, not end: a half-closed socket may be dropped by the server before a slow
+    // (storage-backed) answer is ready; `Connection: close` makes the server end it.
+    const socket = connect(port, "127.0.0.1", () => socket.write(request));
     let answer = "";
     socket.setEncoding("utf8");
     socket.on("data", (chunk: string) => (answer += chunk));
@@ -42,6 +44,12 @@ describe("the request path under hostile input", () => {
     );
     expect(answer.split("\r\n")[0]).toBe(validFirst ? "HTTP/1.1 200 OK" : "HTTP/1.1 401 Unauthorized");
     expect(answer).not.toContain(secret);
+  });
+
+  it.each(["GET", "DELETE"] as const)("answers %s /v1/keys/%%00 with 400 on every database, never 500", async (method) => {
+    const response = await t.keyward.app.inject({ method, url: "/v1/keys/%00", headers: bearer(secret) });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { code: "validation_error" } });
   });
 
   it("refuses a key pasted as a key name with 400, and creates no key", async () => {
