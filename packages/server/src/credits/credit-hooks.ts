@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { appendRouteHook } from "../limits/index.js";
+import { appendRouteHook } from "../http/route-hooks.js";
 import type { UsageRecorder } from "../usage/index.js";
 import { setCreditHeaders } from "./credit-headers.js";
 import type { CreditService } from "./credit-service.js";

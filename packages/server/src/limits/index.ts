@@ -11,4 +11,3 @@ export { LimitsService, presentPlan, MAX_KEY_WINDOWS, type KeyLimitsView } from 
 export { createRateLimitGuard, type RateLimitGuardOptions } from "./rate-limit-guard.js";
 export { installLimitHooks } from "./limit-hooks.js";
 export { setRateLimitHeaders } from "./rate-limit-headers.js";
-export { appendRouteHook } from "./route-hooks.js";

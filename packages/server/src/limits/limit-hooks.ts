@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ConcurrencyStore } from "./concurrency-store.js";
-import { appendRouteHook } from "./route-hooks.js";
+import { appendRouteHook } from "../http/route-hooks.js";
 import "./route-limits.js";
 
 /**

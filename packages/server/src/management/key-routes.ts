@@ -18,7 +18,7 @@ import {
   UpdateKeyBody,
 } from "./key-schemas.js";
 import type { KeyService } from "./key-service.js";
-import { presentKey } from "./present-key.js";
+import { presentKey, presentRotatedKey } from "./present-key.js";
 
 /**
  * A key can hand on only the rights it has itself, right now: its scopes narrowed to its
@@ -173,12 +173,7 @@ export function registerKeyRoutes(root: FastifyInstance, keys: KeyService): void
       assertCanGrant(request, self, old.scopes as Scope[]);
       assertCanIssueEnvironment(self, old.environment);
       const rotated = await keys.rotate(request.params.id, grace, self.workspaceId, keyActor(self.id, request.ip));
-      return {
-        ...presentKey(rotated.issued.record),
-        key: rotated.issued.secret,
-        replaces: rotated.old.id,
-        oldKeyExpiresAt: new Date(rotated.old.expiresAt ?? Date.now()).toISOString(),
-      };
+      return presentRotatedKey(rotated);
     },
   );
 
