@@ -1,2 +1,2 @@
-export { loadConfig, loadDotEnv, ConfigError, type KeywardConfig } from "./load-config.js";
+export { loadConfig, loadDotEnv, readInteger, ConfigError, type KeywardConfig } from "./load-config.js";
 export { parseDurationSeconds } from "./duration.js";

@@ -41,7 +41,8 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+/** An integer setting within bounds, or the fallback when unset; ConfigError names the variable. */
+export function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);

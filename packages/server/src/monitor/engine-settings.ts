@@ -1,4 +1,4 @@
-import { ConfigError } from "../config/index.js";
+import { ConfigError, readInteger } from "../config/index.js";
 import { ENGINES, type Engine } from "./engines.js";
 
 export const PROVIDER_KINDS = ["openai", "anthropic", "gemini"] as const;
@@ -37,16 +37,6 @@ export function engineVariable(engine: Engine, setting: "PROVIDER" | "URL" | "MO
 }
 
 /** An integer setting of the environment, or `fallback` when unset; ConfigError when out of range. */
-export function readEnvInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
 function readEngine(env: NodeJS.ProcessEnv, engine: Engine): EngineSettings | null {
   const providerRaw = env[engineVariable(engine, "PROVIDER")] || undefined;
   const urlRaw = env[engineVariable(engine, "URL")] || undefined;
@@ -73,7 +63,7 @@ function readEngine(env: NodeJS.ProcessEnv, engine: Engine): EngineSettings | nu
     model,
     apiKey: env[engineVariable(engine, "API_KEY")] || undefined,
     apiKeyHeader: (env[engineVariable(engine, "API_KEY_HEADER")] || "authorization").toLowerCase(),
-    timeoutMs: readEnvInteger(env, engineVariable(engine, "TIMEOUT_MS"), DEFAULT_ENGINE_TIMEOUT_MS, 100, 600_000),
+    timeoutMs: readInteger(env, engineVariable(engine, "TIMEOUT_MS"), DEFAULT_ENGINE_TIMEOUT_MS, 100, 600_000),
   };
 }
 
@@ -92,5 +82,5 @@ export function readMonitorSettings(env: NodeJS.ProcessEnv): MonitorSettings {
     const settings = readEngine(env, engine);
     if (settings) engines.set(engine, settings);
   }
-  return { engines, cost: readEnvInteger(env, "KEYWARD_MONITOR_COST", DEFAULT_MONITOR_COST, 0, 1_000_000) };
+  return { engines, cost: readInteger(env, "KEYWARD_MONITOR_COST", DEFAULT_MONITOR_COST, 0, 1_000_000) };
 }

@@ -2,7 +2,6 @@ export { ENGINES, engineFromPath, type Engine } from "./engines.js";
 export {
   readMonitorSettings,
   engineVariable,
-  readEnvInteger,
   PROVIDER_KINDS,
   DEFAULT_MONITOR_COST,
   DEFAULT_ENGINE_TIMEOUT_MS,

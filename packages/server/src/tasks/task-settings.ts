@@ -1,4 +1,4 @@
-import { readEnvInteger } from "../monitor/index.js";
+import { readInteger } from "../config/index.js";
 
 export interface TaskSettings {
   /** Tasks one instance runs at once (`KEYWARD_TASK_CONCURRENCY`, default 4; 0 turns the worker off). */
@@ -12,8 +12,8 @@ export interface TaskSettings {
 /** @example const settings = readTaskSettings(process.env); */
 export function readTaskSettings(env: NodeJS.ProcessEnv): TaskSettings {
   return {
-    concurrency: readEnvInteger(env, "KEYWARD_TASK_CONCURRENCY", 4, 0, 1_000),
-    leaseMs: readEnvInteger(env, "KEYWARD_TASK_LEASE_MS", 300_000, 1_000, 86_400_000),
-    pollMs: readEnvInteger(env, "KEYWARD_TASK_POLL_MS", 1_000, 10, 60_000),
+    concurrency: readInteger(env, "KEYWARD_TASK_CONCURRENCY", 4, 0, 1_000),
+    leaseMs: readInteger(env, "KEYWARD_TASK_LEASE_MS", 300_000, 1_000, 86_400_000),
+    pollMs: readInteger(env, "KEYWARD_TASK_POLL_MS", 1_000, 10, 60_000),
   };
 }
