@@ -1,7 +1,7 @@
 import type { Kysely, Selectable, Transaction } from "kysely";
 import { ApiError } from "../errors/index.js";
 import { encodeBase62, generateRandomBase62 } from "../keys/index.js";
-import { decodeKeyCursor, encodeKeyCursor } from "../management/key-cursor.js";
+import { decodePositionCursor, encodePositionCursor } from "../pagination/position-cursor.js";
 import type { AuditEntriesTable, Database } from "../store/schema.js";
 import type { Actor, ActorType } from "./actor.js";
 import type { AuditAction, AuditTargetType } from "./audit-actions.js";
@@ -166,7 +166,7 @@ export class AuditLog implements AuditRecorder {
     if (options.from !== undefined) query = query.where("created_at", ">=", options.from);
     if (options.to !== undefined) query = query.where("created_at", "<", options.to);
     if (options.cursor !== undefined) {
-      const after = decodeKeyCursor(options.cursor);
+      const after = decodePositionCursor(options.cursor);
       query = query.where((eb) =>
         eb.or([
           eb("created_at", "<", after.createdAt),
@@ -178,7 +178,7 @@ export class AuditLog implements AuditRecorder {
     const hasMore = rows.length > limit;
     const entries = (hasMore ? rows.slice(0, limit) : rows).map(entryFromRow);
     const last = entries.at(-1);
-    return { entries, hasMore, cursor: hasMore && last ? encodeKeyCursor(last) : null };
+    return { entries, hasMore, cursor: hasMore && last ? encodePositionCursor(last) : null };
   }
 }
 

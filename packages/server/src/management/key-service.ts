@@ -12,7 +12,7 @@ import type { Scope } from "../auth/index.js";
 import { ApiError } from "../errors/index.js";
 import { generateApiKey, hashApiKey, keyHint, newId, type KeyEnvironment } from "../keys/index.js";
 import type { KeyPatch, KeyRecord, Store } from "../store/index.js";
-import { decodeKeyCursor, encodeKeyCursor } from "./key-cursor.js";
+import { decodePositionCursor, encodePositionCursor } from "../pagination/position-cursor.js";
 import { validateKeyName } from "./key-names.js";
 import { keyStatus } from "./present-key.js";
 
@@ -77,12 +77,12 @@ export class KeyService {
 
   async list(workspaceId: string, options: { limit?: number | undefined; cursor?: string | undefined } = {}) {
     const limit = Math.min(Math.max(options.limit ?? 20, 1), MAX_PAGE_SIZE);
-    const after = options.cursor ? decodeKeyCursor(options.cursor) : undefined;
+    const after = options.cursor ? decodePositionCursor(options.cursor) : undefined;
     const rows = await this.store.listKeys(workspaceId, { limit: limit + 1, after });
     const hasMore = rows.length > limit;
     const keys = hasMore ? rows.slice(0, limit) : rows;
     const last = keys.at(-1);
-    return { keys, hasMore, cursor: hasMore && last ? encodeKeyCursor(last) : null };
+    return { keys, hasMore, cursor: hasMore && last ? encodePositionCursor(last) : null };
   }
 
   /** The key, or not_found; with a workspace, keys of other workspaces are not found either. */

@@ -1,6 +1,6 @@
 import { ApiError } from "../errors/index.js";
 import { newId } from "../keys/index.js";
-import { decodeKeyCursor, encodeKeyCursor } from "../management/key-cursor.js";
+import { decodePositionCursor, encodePositionCursor } from "../pagination/position-cursor.js";
 import { UniqueViolationError, type Store, type WorkspaceRecord } from "../store/index.js";
 import type { ContextItemStore } from "./context-item-store.js";
 import { findPromptOrThrow } from "./find-prompt.js";
@@ -153,7 +153,7 @@ export class PromptService {
   async list(workspaceId: string, options: { limit?: number | undefined; cursor?: string | undefined } = {}): Promise<PromptPage> {
     const workspace = await this.requireWorkspace(workspaceId);
     const limit = Math.min(Math.max(options.limit ?? 20, 1), MAX_PROMPT_PAGE_SIZE);
-    const after = options.cursor ? decodeKeyCursor(options.cursor) : undefined;
+    const after = options.cursor ? decodePositionCursor(options.cursor) : undefined;
     const rows = await this.store.listLatest(workspaceId, { limit: limit + 1, after });
     const hasMore = rows.length > limit;
     const page = hasMore ? rows.slice(0, limit) : rows;
@@ -162,7 +162,7 @@ export class PromptService {
       presentPrompt(row.prompt, row.version, workspace.slug, items.filter((i) => i.promptId === row.prompt.id && i.version === row.version.version)),
     );
     const last = page.at(-1)?.prompt;
-    return { prompts, hasMore, cursor: hasMore && last ? encodeKeyCursor({ createdAt: last.createdAt, id: last.id }) : null };
+    return { prompts, hasMore, cursor: hasMore && last ? encodePositionCursor({ createdAt: last.createdAt, id: last.id }) : null };
   }
 
   private async resolve(workspace: WorkspaceRecord, name: PackageName, asked: string, variables: VariableValues | undefined): Promise<PromptView> {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { decodeKeyCursor, encodeKeyCursor } from "./key-cursor.js";
+import { decodePositionCursor, encodePositionCursor } from "./position-cursor.js";
 
 describe("key cursors", () => {
   it("round-trip a position", () => {
     const position = { createdAt: 1_700_000_000_000, id: "key_3kTMd0Cq1l8SzU9bV2xw7a" };
-    const cursor = encodeKeyCursor(position);
+    const cursor = encodePositionCursor(position);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeKeyCursor(cursor)).toEqual(position);
+    expect(decodePositionCursor(cursor)).toEqual(position);
   });
 
   it.each([
@@ -16,7 +16,7 @@ describe("key cursors", () => {
     ["a non-string id", Buffer.from(JSON.stringify([1, 2])).toString("base64url")],
     ["an empty string", ""],
   ])("refuse %s as a validation error on the cursor field", (_what, cursor) => {
-    expect(() => decodeKeyCursor(cursor)).toThrow(
+    expect(() => decodePositionCursor(cursor)).toThrow(
       expect.objectContaining({ code: "validation_error", details: [{ field: "cursor", message: "is invalid" }] }),
     );
   });

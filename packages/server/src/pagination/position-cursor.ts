@@ -1,16 +1,16 @@
 import { ApiError } from "../errors/index.js";
 
-export interface KeyPosition {
+export interface ListPosition {
   createdAt: number;
   id: string;
 }
 
-/** An opaque cursor: the position of the last key of a page. */
-export function encodeKeyCursor(position: KeyPosition): string {
+/** An opaque cursor: the position (created_at, id) of the last item of a page, for any newest-first list. */
+export function encodePositionCursor(position: ListPosition): string {
   return Buffer.from(JSON.stringify([position.createdAt, position.id])).toString("base64url");
 }
 
-export function decodeKeyCursor(cursor: string): KeyPosition {
+export function decodePositionCursor(cursor: string): ListPosition {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (Array.isArray(decoded) && Number.isSafeInteger(decoded[0]) && typeof decoded[1] === "string") {
